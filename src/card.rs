@@ -1,0 +1,823 @@
+//! The release card: pactgraph's input contract.
+//!
+//! A card describes one press release: its metadata, the events it reports, the agreements and
+//! the people. It is written by hand in YAML or drafted by `pactgraph extract` in JSON; both forms
+//! have the same fields. Unknown fields are rejected, and every error names the file, the line and
+//! the field, so a typo in a hand-written card is found at once.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::Path;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// What a release mainly reports.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ReleaseKind {
+    /// The signing of one or more agreements.
+    Signing,
+    /// An agreement's entry into force.
+    EntryIntoForce,
+    /// A meeting of ministers or leaders.
+    Meeting,
+    /// Anything else.
+    #[default]
+    Other,
+}
+
+/// The kind of one reported event.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// A signing ceremony.
+    Signing,
+    /// A meeting.
+    Meeting,
+    /// An exchange of diplomatic notes.
+    ExchangeOfNotes,
+    /// An entry into force.
+    EntryIntoForce,
+    /// The start or conduct of negotiations.
+    Negotiations,
+    /// Anything else.
+    #[default]
+    Other,
+}
+
+/// The type of an agreement.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum AgreementType {
+    /// Acquisition and cross-servicing agreement (reciprocal provision of supplies and services).
+    Acsa,
+    /// Information security agreement (security of information, GSOMIA).
+    InformationSecurity,
+    /// Reciprocal access agreement (visiting forces).
+    ReciprocalAccess,
+    /// Defence equipment and technology transfer agreement.
+    EquipmentTransfer,
+    /// Any other defence or security agreement.
+    #[default]
+    Other,
+}
+
+/// What the release reports about an agreement.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum AgreementAction {
+    /// The agreement was signed.
+    Signed,
+    /// The agreement entered into force.
+    EnteredIntoForce,
+    /// The parties agreed on it in principle.
+    AgreedInPrinciple,
+    /// Negotiations on it started.
+    NegotiationsStarted,
+    /// The release only mentions it.
+    #[default]
+    Mentioned,
+}
+
+impl EventKind {
+    /// The card spelling of the kind.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Signing => "signing",
+            Self::Meeting => "meeting",
+            Self::ExchangeOfNotes => "exchange_of_notes",
+            Self::EntryIntoForce => "entry_into_force",
+            Self::Negotiations => "negotiations",
+            Self::Other => "other",
+        }
+    }
+}
+
+impl AgreementType {
+    /// The slug used in IRIs and concept names (`acsa`, `information-security`, ...).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Acsa => "acsa",
+            Self::InformationSecurity => "information-security",
+            Self::ReciprocalAccess => "reciprocal-access",
+            Self::EquipmentTransfer => "equipment-transfer",
+            Self::Other => "other",
+        }
+    }
+}
+
+impl AgreementAction {
+    /// The slug used in concept names (`signed`, `entered-into-force`, ...).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Signed => "signed",
+            Self::EnteredIntoForce => "entered-into-force",
+            Self::AgreedInPrinciple => "agreed-in-principle",
+            Self::NegotiationsStarted => "negotiations-started",
+            Self::Mentioned => "mentioned",
+        }
+    }
+}
+
+/// One release card.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Card {
+    /// The release as a document.
+    pub release: Release,
+    /// What the release mainly reports.
+    pub kind: ReleaseKind,
+    /// The events it reports, the main one first.
+    #[serde(default)]
+    pub events: Vec<Event>,
+    /// The agreements it reports on.
+    #[serde(default)]
+    pub agreements: Vec<Agreement>,
+    /// The people it names.
+    #[serde(default)]
+    pub people: Vec<Person>,
+}
+
+/// The release as a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Release {
+    /// A stable identifier for the release (lower-case letters, digits and hyphens); derived from
+    /// the date and the title when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The title as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The publisher (a ministry or office).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// The publication date, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Where the release is published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The language of the text, a BCP 47 tag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The SHA-256 of the source text, when the card came from one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_sha256: Option<String>,
+    /// The source text file, relative to the card; gives the sentence quotes and offsets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// One event the release reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// The key other parts of the card use for it.
+    pub key: String,
+    /// What kind of event it is.
+    pub kind: EventKind,
+    /// The date, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The local time as printed, 24 h (`HH:MM` or `HH:MM:SS`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    /// The offset from UTC (`+09:00`, `Z`), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
+    /// Where it took place, as printed (a city).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// The key of the event it followed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
+    /// Keys of the agreements it concerns.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agreements: Vec<String>,
+    /// Keys of the people who signed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signatories: Vec<String>,
+    /// Keys of the people who took part.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<String>,
+    /// What the participants exchanged views on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
+    /// What the participants concurred on, as printed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub concurred: Vec<String>,
+    /// Sentence numbers of the source text (1-based) that state it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<u32>,
+}
+
+/// One agreement the release reports on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    /// The key other parts of the card use for it.
+    pub key: String,
+    /// The formal title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The short name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<String>,
+    /// The abbreviation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub abbreviation: Option<String>,
+    /// The type.
+    #[serde(default, rename = "type")]
+    pub agreement_type: AgreementType,
+    /// The parties, as printed ("Government of Japan").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<String>,
+    /// The armed forces it concerns, as printed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forces: Vec<String>,
+    /// What the release reports about it.
+    #[serde(default)]
+    pub action: AgreementAction,
+    /// What it provides for, as the release summarises it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Sentence numbers of the source text (1-based) that state it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<u32>,
+}
+
+/// One person the release names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// The key other parts of the card use for them.
+    pub key: String,
+    /// The name as printed ("MOTEGI Toshimitsu").
+    pub name: String,
+    /// The family name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family_name: Option<String>,
+    /// The given name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub given_name: Option<String>,
+    /// The honorific as printed ("Mr.", "Hon.").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub honorific: Option<String>,
+    /// The post held, as printed ("Minister for Foreign Affairs").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub post: Option<String>,
+    /// The country they act for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Sentence numbers of the source text (1-based) that state it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<u32>,
+}
+
+impl Person {
+    /// The family and given names: the card's own, or read off the printed name. A first word in
+    /// capitals is a family name printed first ("MOTEGI Toshimitsu"); otherwise the last word is
+    /// the family name ("Judith Collins").
+    pub fn name_parts(&self) -> (Option<String>, Option<String>) {
+        if self.family_name.is_some() || self.given_name.is_some() {
+            return (self.family_name.clone(), self.given_name.clone());
+        }
+        let words: Vec<&str> = self.name.split_whitespace().collect();
+        match words.as_slice() {
+            [] => (None, None),
+            [one] => (Some((*one).to_owned()), None),
+            [first, rest @ ..] if is_capitalised_family_name(first) => {
+                (Some(title_case(first)), Some(rest.join(" ")))
+            }
+            [init @ .., last] => (Some((*last).to_owned()), Some(init.join(" "))),
+        }
+    }
+
+    /// The name in given-name-first order with the family name in title case
+    /// ("Toshimitsu Motegi"), the form used for labels and IRIs.
+    pub fn display_name(&self) -> String {
+        match self.name_parts() {
+            (Some(family), Some(given)) => format!("{given} {}", title_case(&family)),
+            (Some(family), None) => title_case(&family),
+            (None, Some(given)) => given,
+            (None, None) => self.name.trim().to_owned(),
+        }
+    }
+}
+
+/// A family name for display: "MOTEGI" becomes "Motegi", mixed case is kept.
+pub fn display_family(family: &str) -> String {
+    title_case(family)
+}
+
+fn is_capitalised_family_name(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// "MOTEGI" -> "Motegi"; words already in mixed case are kept.
+fn title_case(word: &str) -> String {
+    if !is_capitalised_family_name(word) {
+        return word.to_owned();
+    }
+    let mut out = String::with_capacity(word.len());
+    let mut start = true;
+    for c in word.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic();
+    }
+    out
+}
+
+/// Why a card was rejected: the file, the line when known, the field and what was expected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct CardError {
+    /// The file (or `<embedded seed>`, `<stdin>`).
+    pub origin: String,
+    /// The 1-based line, when known.
+    pub line: Option<usize>,
+    /// The field path, such as `events[0].date`.
+    pub field: Option<String>,
+    /// What is wrong and what was expected.
+    pub message: String,
+}
+
+impl fmt::Display for CardError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.origin)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, ": {field}")?;
+        }
+        write!(f, ": {}", self.message.replace('\n', " "))
+    }
+}
+
+/// The two written forms of a card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardFormat {
+    /// YAML, for cards written by hand.
+    Yaml,
+    /// JSON, for cards written by machines.
+    Json,
+}
+
+impl CardFormat {
+    /// The form a file name's extension says, if any.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "yaml" | "yml" => Some(Self::Yaml),
+            "json" => Some(Self::Json),
+            _ => None,
+        }
+    }
+}
+
+impl Card {
+    /// Parses and checks a card from its text. `origin` names it in errors.
+    pub fn parse(text: &str, format: CardFormat, origin: &str) -> Result<Self, CardError> {
+        let card: Card = match format {
+            CardFormat::Yaml => {
+                let de = serde_yaml_ng::Deserializer::from_str(text);
+                serde_path_to_error::deserialize(de).map_err(|err| {
+                    let path = err.path().to_string();
+                    let inner = err.into_inner();
+                    let line = inner.location().map(|l| l.line());
+                    CardError {
+                        origin: origin.to_owned(),
+                        line,
+                        field: field_path(&path),
+                        message: strip_location(&inner.to_string()),
+                    }
+                })?
+            }
+            CardFormat::Json => {
+                let mut de = serde_json::Deserializer::from_str(text);
+                serde_path_to_error::deserialize(&mut de).map_err(|err| {
+                    let path = err.path().to_string();
+                    let inner = err.into_inner();
+                    CardError {
+                        origin: origin.to_owned(),
+                        line: (inner.line() > 0).then_some(inner.line()),
+                        field: field_path(&path),
+                        message: strip_location(&inner.to_string()),
+                    }
+                })?
+            }
+        };
+        card.check().map_err(|(field, value, message)| CardError {
+            origin: origin.to_owned(),
+            line: value.and_then(|v| line_of(text, &v)),
+            field: Some(field),
+            message,
+        })?;
+        Ok(card)
+    }
+
+    /// Reads, parses and checks a card file (`.yaml`, `.yml` or `.json`).
+    pub fn from_path(path: &Path) -> Result<Self, CardError> {
+        let origin = path.display().to_string();
+        let format = CardFormat::from_path(path).ok_or_else(|| CardError {
+            origin: origin.clone(),
+            line: None,
+            field: None,
+            message: "expected a release card with the extension .yaml, .yml or .json".into(),
+        })?;
+        let text = std::fs::read_to_string(path).map_err(|err| CardError {
+            origin: origin.clone(),
+            line: None,
+            field: None,
+            message: format!("cannot read the card: {err}"),
+        })?;
+        Self::parse(&text, format, &origin)
+    }
+
+    /// Writes the card in the given form, fields in the documented order.
+    pub fn to_string(&self, format: CardFormat) -> String {
+        match format {
+            CardFormat::Yaml => serde_yaml_ng::to_string(self).expect("a card always serialises"),
+            CardFormat::Json => {
+                let mut text =
+                    serde_json::to_string_pretty(self).expect("a card always serialises");
+                text.push('\n');
+                text
+            }
+        }
+    }
+
+    /// Checks what serde cannot: keys unique and defined, dates, times and offsets valid, the
+    /// release id well-formed. On failure: the field path, the offending value (to find its
+    /// line) and the message.
+    fn check(&self) -> Result<(), (String, Option<String>, String)> {
+        let fail = |field: String, value: &str, message: String| {
+            Err((field, Some(value.to_owned()), message))
+        };
+        if let Some(id) = &self.release.id
+            && (id.is_empty()
+                || !id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
+        {
+            return fail(
+                "release.id".into(),
+                id,
+                format!("invalid id {id:?}, expected lower-case letters, digits and hyphens"),
+            );
+        }
+        if let Some(date) = &self.release.date {
+            check_date(date).or_else(|m| fail("release.date".into(), date, m))?;
+        }
+        if let Some(sha) = &self.release.text_sha256
+            && (sha.len() != 64 || !sha.chars().all(|c| c.is_ascii_hexdigit()))
+        {
+            return fail(
+                "release.text_sha256".into(),
+                sha,
+                "expected 64 hexadecimal digits".into(),
+            );
+        }
+        let mut keys = BTreeSet::new();
+        let event_keys: BTreeSet<&str> = self.events.iter().map(|e| e.key.as_str()).collect();
+        let agreement_keys: BTreeSet<&str> =
+            self.agreements.iter().map(|a| a.key.as_str()).collect();
+        let person_keys: BTreeSet<&str> = self.people.iter().map(|p| p.key.as_str()).collect();
+        let all_keys = self
+            .events
+            .iter()
+            .map(|e| ("events", e.key.as_str()))
+            .chain(
+                self.agreements
+                    .iter()
+                    .map(|a| ("agreements", a.key.as_str())),
+            )
+            .chain(self.people.iter().map(|p| ("people", p.key.as_str())));
+        for (section, key) in all_keys {
+            if key.trim().is_empty() {
+                return Err((
+                    format!("{section}.key"),
+                    None,
+                    "empty key, expected a name".into(),
+                ));
+            }
+            if !keys.insert(key) {
+                return fail(
+                    format!("{section}.key"),
+                    key,
+                    format!("duplicate key {key:?}, expected each key once in the card"),
+                );
+            }
+        }
+        for (i, event) in self.events.iter().enumerate() {
+            let at = |field: &str| format!("events[{i}].{field}");
+            if let Some(date) = &event.date {
+                check_date(date).or_else(|m| fail(at("date"), date, m))?;
+            }
+            if let Some(time) = &event.time {
+                check_time(time).or_else(|m| fail(at("time"), time, m))?;
+            }
+            if let Some(zone) = &event.timezone {
+                check_offset(zone).or_else(|m| fail(at("timezone"), zone, m))?;
+            }
+            if let Some(after) = &event.after
+                && (!event_keys.contains(after.as_str()) || after == &event.key)
+            {
+                return fail(at("after"), after, undefined("event", after, &event_keys));
+            }
+            for key in &event.agreements {
+                if !agreement_keys.contains(key.as_str()) {
+                    return fail(
+                        at("agreements"),
+                        key,
+                        undefined("agreement", key, &agreement_keys),
+                    );
+                }
+            }
+            for (field, list) in [
+                ("signatories", &event.signatories),
+                ("participants", &event.participants),
+            ] {
+                for key in list {
+                    if !person_keys.contains(key.as_str()) {
+                        return fail(at(field), key, undefined("person", key, &person_keys));
+                    }
+                }
+            }
+            check_evidence(&event.evidence).map_err(|m| (at("evidence"), None, m))?;
+        }
+        for (i, agreement) in self.agreements.iter().enumerate() {
+            let named = [
+                &agreement.title,
+                &agreement.short_name,
+                &agreement.abbreviation,
+            ]
+            .iter()
+            .any(|n| n.as_deref().is_some_and(|n| !n.trim().is_empty()));
+            if !named {
+                return fail(
+                    format!("agreements[{i}]"),
+                    &agreement.key,
+                    "expected at least one of title, short_name or abbreviation".into(),
+                );
+            }
+            check_evidence(&agreement.evidence)
+                .map_err(|m| (format!("agreements[{i}].evidence"), None, m))?;
+        }
+        for (i, person) in self.people.iter().enumerate() {
+            if person.name.trim().is_empty() {
+                return fail(
+                    format!("people[{i}].name"),
+                    &person.key,
+                    "empty name, expected the name as printed".into(),
+                );
+            }
+            check_evidence(&person.evidence)
+                .map_err(|m| (format!("people[{i}].evidence"), None, m))?;
+        }
+        Ok(())
+    }
+
+    /// The sentence numbers any part of the card cites.
+    pub fn cited_sentences(&self) -> BTreeSet<u32> {
+        let events = self.events.iter().flat_map(|e| &e.evidence);
+        let agreements = self.agreements.iter().flat_map(|a| &a.evidence);
+        let people = self.people.iter().flat_map(|p| &p.evidence);
+        events.chain(agreements).chain(people).copied().collect()
+    }
+}
+
+fn undefined(what: &str, key: &str, defined: &BTreeSet<&str>) -> String {
+    let known: Vec<&str> = defined.iter().copied().collect();
+    if known.is_empty() {
+        format!("unknown {what} key {key:?}, the card defines no {what}")
+    } else {
+        format!(
+            "unknown {what} key {key:?}, expected one of: {}",
+            known.join(", ")
+        )
+    }
+}
+
+fn check_evidence(evidence: &[u32]) -> Result<(), String> {
+    if evidence.contains(&0) {
+        return Err("sentence numbers start at 1".into());
+    }
+    Ok(())
+}
+
+/// A calendar date, `YYYY-MM-DD`, that exists.
+pub fn check_date(date: &str) -> Result<(), String> {
+    let bytes = date.as_bytes();
+    let shape = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    if !shape {
+        return Err(format!("invalid date {date:?}, expected YYYY-MM-DD"));
+    }
+    if date_exists(date) {
+        Ok(())
+    } else {
+        Err(format!(
+            "impossible date {date:?}, expected a day that exists in the calendar"
+        ))
+    }
+}
+
+fn date_exists(date: &str) -> bool {
+    let (Ok(year), Ok(month), Ok(day)) = (
+        date[0..4].parse::<u32>(),
+        date[5..7].parse::<u32>(),
+        date[8..10].parse::<u32>(),
+    ) else {
+        return false;
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+/// A 24-hour local time, `HH:MM` or `HH:MM:SS`.
+pub fn check_time(time: &str) -> Result<(), String> {
+    let parts: Vec<&str> = time.split(':').collect();
+    let ok = matches!(parts.len(), 2 | 3)
+        && parts
+            .iter()
+            .all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts[0].parse::<u32>().is_ok_and(|h| h < 24)
+        && parts[1].parse::<u32>().is_ok_and(|m| m < 60)
+        && parts
+            .get(2)
+            .is_none_or(|s| s.parse::<u32>().is_ok_and(|s| s < 60));
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "impossible time {time:?}, expected HH:MM or HH:MM:SS on a 24-hour clock"
+        ))
+    }
+}
+
+/// An offset from UTC, `Z` or `±HH:MM` within ±14:00.
+pub fn check_offset(offset: &str) -> Result<(), String> {
+    if offset == "Z" {
+        return Ok(());
+    }
+    let bytes = offset.as_bytes();
+    let ok = bytes.len() == 6
+        && matches!(bytes[0], b'+' | b'-')
+        && bytes[3] == b':'
+        && offset[1..3].parse::<u32>().is_ok_and(|h| h <= 14)
+        && offset[4..6].parse::<u32>().is_ok_and(|m| m < 60)
+        && bytes[1..]
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 2 || b.is_ascii_digit());
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "invalid time zone {offset:?}, expected an offset such as +09:00 or Z"
+        ))
+    }
+}
+
+/// serde_path_to_error prints `.` for the root.
+fn field_path(path: &str) -> Option<String> {
+    (path != "." && !path.is_empty()).then(|| path.to_owned())
+}
+
+/// The parsers append "at line L column C" to their messages and the YAML one starts them with
+/// the path; both are reported separately.
+fn strip_location(message: &str) -> String {
+    let message = message.lines().next().unwrap_or_default();
+    let message = match message.split_once(": ") {
+        Some((path, rest)) if !path.contains(' ') && !path.is_empty() => rest,
+        _ => message,
+    };
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// The first line holding `value` as a YAML or JSON scalar, to point at a semantic error.
+fn line_of(text: &str, value: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            let line = line.trim();
+            line.ends_with(&format!(": {value}"))
+                || line.ends_with(&format!(": \"{value}\""))
+                || line.ends_with(&format!(": \"{value}\","))
+                || line.contains(&format!("\"{value}\""))
+                || line == format!("- {value}")
+                || line
+                    .split(['[', ']', ',', ' '])
+                    .any(|token| token.trim_matches(['"', '\'']) == value)
+        })
+        .map(|i| i + 1)
+}
+
+impl FromStr for CardFormat {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        match name.to_ascii_lowercase().as_str() {
+            "yaml" | "yml" => Ok(Self::Yaml),
+            "json" => Ok(Self::Json),
+            other => Err(format!(
+                "unknown card format {other:?}, expected yaml or json"
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str) -> Person {
+        Person {
+            key: "p".into(),
+            name: name.into(),
+            ..Person::default()
+        }
+    }
+
+    #[test]
+    fn japanese_order_is_understood() {
+        let motegi = person("MOTEGI Toshimitsu");
+        assert_eq!(
+            motegi.name_parts(),
+            (Some("Motegi".into()), Some("Toshimitsu".into()))
+        );
+        assert_eq!(motegi.display_name(), "Toshimitsu Motegi");
+        assert_eq!(person("Judith Collins").display_name(), "Judith Collins");
+        assert_eq!(
+            person("Toshimitsu Motegi").display_name(),
+            "Toshimitsu Motegi"
+        );
+    }
+
+    #[test]
+    fn dates_times_and_offsets_are_checked() {
+        assert!(check_date("2025-12-19").is_ok());
+        assert!(check_date("2024-02-29").is_ok());
+        assert!(check_date("2025-02-29").is_err());
+        assert!(check_date("2025-13-01").is_err());
+        assert!(check_date("19 December 2025").is_err());
+        assert!(check_time("11:40").is_ok());
+        assert!(check_time("24:00").is_err());
+        assert!(check_time("11:60").is_err());
+        assert!(check_offset("+09:00").is_ok());
+        assert!(check_offset("+9").is_err());
+    }
+
+    #[test]
+    fn unknown_fields_name_the_line_and_field() {
+        let text = "release:\n  title: x\nkind: signing\nevents:\n  - key: s\n    kind: signing\n    signatory: [a]\n";
+        let err = Card::parse(text, CardFormat::Yaml, "x.yaml").unwrap_err();
+        assert_eq!(err.line, Some(7), "{err}");
+        assert!(err.message.contains("unknown field `signatory`"), "{err}");
+        assert_eq!(err.field.as_deref(), Some("events[0].signatory"), "{err}");
+        assert!(
+            err.message
+                .starts_with("unknown field `signatory`, expected one of `key`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn undefined_keys_are_reported_at_their_line() {
+        let text = "release:\n  title: x\nkind: signing\nevents:\n  - key: s\n    kind: signing\n    signatories: [colins]\npeople:\n  - key: collins\n    name: Judith Collins\n";
+        let err = Card::parse(text, CardFormat::Yaml, "x.yaml").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.yaml:7: events[0].signatories: unknown person key \"colins\", expected one of: collins"
+        );
+    }
+}

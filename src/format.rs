@@ -1,0 +1,212 @@
+//! Output formats: their names, file extensions and media types, resolved once.
+//!
+//! `--format NAME` wins; otherwise the `--output` file's extension decides; otherwise the
+//! command's default. An unknown name or extension is an error that lists the known ones.
+
+use std::path::Path;
+
+use oxigraph::io::RdfFormat;
+
+/// Every format `pactgraph export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OutputFormat {
+    /// Turtle, sorted and grouped by subject, only the prefixes used.
+    Turtle,
+    /// N-Triples.
+    NTriples,
+    /// N-Quads.
+    NQuads,
+    /// TriG.
+    TriG,
+    /// RDF/XML.
+    RdfXml,
+    /// JSON-LD (expanded by sophia, IRIs compacted against pactgraph's prefixes).
+    JsonLd,
+    /// Canonical N-Quads (RDFC-1.0, by sophia).
+    Canonical,
+}
+
+/// The table of names: (format, names, extensions, media type).
+const TABLE: &[(OutputFormat, &[&str], &[&str], &str)] = &[
+    (
+        OutputFormat::Turtle,
+        &["turtle", "ttl"],
+        &["ttl"],
+        "text/turtle",
+    ),
+    (
+        OutputFormat::NTriples,
+        &["ntriples", "nt"],
+        &["nt"],
+        "application/n-triples",
+    ),
+    (
+        OutputFormat::NQuads,
+        &["nquads", "nq"],
+        &["nq"],
+        "application/n-quads",
+    ),
+    (OutputFormat::TriG, &["trig"], &["trig"], "application/trig"),
+    (
+        OutputFormat::RdfXml,
+        &["rdfxml", "rdf", "xml", "owl"],
+        &["rdf", "owl", "xml"],
+        "application/rdf+xml",
+    ),
+    (
+        OutputFormat::JsonLd,
+        &["jsonld", "json-ld"],
+        &["jsonld"],
+        "application/ld+json",
+    ),
+    (
+        OutputFormat::Canonical,
+        &["canonical", "c14n", "rdfc"],
+        &["c14n.nq"],
+        "application/n-quads",
+    ),
+];
+
+impl OutputFormat {
+    /// Every format, in the order of the table.
+    pub fn all() -> impl Iterator<Item = Self> {
+        TABLE.iter().map(|(f, ..)| *f)
+    }
+
+    /// The format a name means (`turtle`, `ttl`, `nq`, ...).
+    pub fn from_name(name: &str) -> Option<Self> {
+        let name = name.to_ascii_lowercase();
+        TABLE
+            .iter()
+            .find(|(_, names, ..)| names.contains(&name.as_str()))
+            .map(|(f, ..)| *f)
+    }
+
+    /// The format a file name's extension means.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        TABLE
+            .iter()
+            .flat_map(|(f, _, exts, _)| exts.iter().map(move |e| (f, e)))
+            .filter(|(_, e)| name.ends_with(&format!(".{e}")))
+            .max_by_key(|(_, e)| e.len())
+            .map(|(f, _)| *f)
+    }
+
+    /// The primary name.
+    pub fn name(self) -> &'static str {
+        self.entry().1[0]
+    }
+
+    /// The usual file extension.
+    pub fn file_extension(self) -> &'static str {
+        self.entry().2[0]
+    }
+
+    /// The media type.
+    pub fn media_type(self) -> &'static str {
+        self.entry().3
+    }
+
+    fn entry(
+        self,
+    ) -> &'static (
+        OutputFormat,
+        &'static [&'static str],
+        &'static [&'static str],
+        &'static str,
+    ) {
+        TABLE
+            .iter()
+            .find(|(f, ..)| *f == self)
+            .expect("every format is in the table")
+    }
+
+    /// The Oxigraph format behind it, when Oxigraph writes it.
+    pub fn rdf_format(self) -> Option<RdfFormat> {
+        match self {
+            Self::Turtle => Some(RdfFormat::Turtle),
+            Self::NTriples => Some(RdfFormat::NTriples),
+            Self::NQuads => Some(RdfFormat::NQuads),
+            Self::TriG => Some(RdfFormat::TriG),
+            Self::RdfXml => Some(RdfFormat::RdfXml),
+            Self::JsonLd | Self::Canonical => None,
+        }
+    }
+
+    /// Whether the format keeps named graphs (otherwise graphs are merged into one).
+    pub fn keeps_graphs(self) -> bool {
+        matches!(
+            self,
+            Self::NQuads | Self::TriG | Self::JsonLd | Self::Canonical
+        )
+    }
+
+    /// Resolves `--format`, else the `--output` extension, else `default`.
+    pub fn resolve(
+        format: Option<&str>,
+        output: Option<&Path>,
+        default: Self,
+    ) -> Result<Self, String> {
+        if let Some(name) = format {
+            return Self::from_name(name).ok_or_else(|| {
+                format!(
+                    "unknown format {name:?}, expected one of: {}",
+                    Self::names().join(", ")
+                )
+            });
+        }
+        match output {
+            Some(path) => Self::from_path(path).ok_or_else(|| {
+                format!(
+                    "{}: cannot tell the format from the extension, expected --format or one of the extensions: {}",
+                    path.display(),
+                    TABLE.iter().flat_map(|(_, _, e, _)| e.iter().map(|e| format!(".{e}"))).collect::<Vec<_>>().join(", ")
+                )
+            }),
+            None => Ok(default),
+        }
+    }
+
+    /// The primary names of every format.
+    pub fn names() -> Vec<&'static str> {
+        Self::all().map(Self::name).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolution_prefers_the_flag_then_the_extension() {
+        let out = Path::new("seed.nq");
+        assert_eq!(
+            OutputFormat::resolve(Some("ttl"), Some(out), OutputFormat::Turtle),
+            Ok(OutputFormat::Turtle)
+        );
+        assert_eq!(
+            OutputFormat::resolve(None, Some(out), OutputFormat::Turtle),
+            Ok(OutputFormat::NQuads)
+        );
+        assert_eq!(
+            OutputFormat::resolve(None, Some(Path::new("x.c14n.nq")), OutputFormat::Turtle),
+            Ok(OutputFormat::Canonical)
+        );
+        assert_eq!(
+            OutputFormat::resolve(None, None, OutputFormat::Turtle),
+            Ok(OutputFormat::Turtle)
+        );
+        assert!(
+            OutputFormat::resolve(Some("yaml"), None, OutputFormat::Turtle)
+                .unwrap_err()
+                .contains("expected one of: turtle, ntriples")
+        );
+        assert!(
+            OutputFormat::resolve(None, Some(Path::new("x.docx")), OutputFormat::Turtle).is_err()
+        );
+        for f in OutputFormat::all() {
+            assert_eq!(OutputFormat::from_name(f.name()), Some(f));
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! From command-line inputs to mapped release graphs: expanding directories, reading cards and
+//! their source texts, mapping in parallel. Nothing touches a store here, so a bad card stops
+//! the run before anything is written.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::card::{Card, CardFormat};
+use crate::iri::Iris;
+use crate::mapping::{MapOptions, ReleaseGraph, map_card};
+use crate::reference::Reference;
+use crate::text::{SourceText, sha256_hex};
+
+/// The seed release card, compiled in as the default input.
+pub const SEED_CARD: &str = include_str!("../releases/mofa-2025-12-19-jp-nz-acsa-isa.yaml");
+
+/// The seed release's source text (Ministry of Foreign Affairs of Japan, press release of
+/// 19 December 2025, <https://www.mofa.go.jp/press/release/pressite_000001_01940.html>).
+pub const SEED_TEXT: &str = include_str!("../releases/mofa-2025-12-19-jp-nz-acsa-isa.txt");
+
+/// How the seed is named in messages.
+pub const SEED_ORIGIN: &str = "<embedded seed>";
+
+/// Why an input could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// A path that does not exist or cannot be read.
+    #[error("{path}: {message}")]
+    Path {
+        /// The path.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// A malformed card.
+    #[error(transparent)]
+    Card(#[from] crate::card::CardError),
+    /// A card that cannot be mapped.
+    #[error(transparent)]
+    Map(#[from] crate::mapping::MapError),
+    /// Two cards with the same release id.
+    #[error("{second}: release id {id:?} is also the id of {first}, expected one card per release")]
+    Duplicate {
+        /// The id.
+        id: String,
+        /// The first card.
+        first: String,
+        /// The second card.
+        second: String,
+    },
+}
+
+/// One card as read: where from, its bytes' hash, the card and its source text.
+#[derive(Debug, Clone)]
+pub struct LoadedCard {
+    /// The file, or [`SEED_ORIGIN`].
+    pub origin: String,
+    /// SHA-256 of the card's bytes.
+    pub sha256: String,
+    /// The card.
+    pub card: Card,
+    /// The source text, when the card names one.
+    pub source: Option<SourceText>,
+}
+
+/// The card files named by the inputs: files as given, directories searched (recursively) for
+/// `.yaml`, `.yml` and `.json` files, in sorted order.
+pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
+    let mut files = Vec::new();
+    for input in inputs {
+        let meta = std::fs::metadata(input).map_err(|err| InputError::Path {
+            path: input.display().to_string(),
+            message: format!("cannot read: {err}"),
+        })?;
+        if meta.is_dir() {
+            let mut found = Vec::new();
+            walk(input, &mut found)?;
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(input.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), InputError> {
+    let entries = std::fs::read_dir(dir).map_err(|err| InputError::Path {
+        path: dir.display().to_string(),
+        message: format!("cannot list: {err}"),
+    })?;
+    for entry in entries {
+        let path = entry
+            .map_err(|err| InputError::Path {
+                path: dir.display().to_string(),
+                message: err.to_string(),
+            })?
+            .path();
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if CardFormat::from_path(&path).is_some() {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Reads one card file and the source text it names.
+pub fn read_card(path: &Path) -> Result<LoadedCard, InputError> {
+    let origin = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|err| InputError::Path {
+        path: origin.clone(),
+        message: format!("cannot read: {err}"),
+    })?;
+    let format = CardFormat::from_path(path).ok_or_else(|| InputError::Path {
+        path: origin.clone(),
+        message: "expected a release card with the extension .yaml, .yml or .json".into(),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| InputError::Path {
+        path: origin.clone(),
+        message: "not UTF-8 text, expected a release card in YAML or JSON".into(),
+    })?;
+    let card = Card::parse(&text, format, &origin)?;
+    let source = match &card.release.source {
+        Some(rel) => {
+            let full = path.parent().unwrap_or(Path::new(".")).join(rel);
+            let raw = std::fs::read_to_string(&full).map_err(|err| InputError::Path {
+                path: format!("{origin}: release.source"),
+                message: format!("cannot read the source text {}: {err}", full.display()),
+            })?;
+            Some(SourceText::new(raw))
+        }
+        None => None,
+    };
+    Ok(LoadedCard {
+        origin,
+        sha256: sha256_hex(text.as_bytes()),
+        card,
+        source,
+    })
+}
+
+/// The embedded seed card with its source text.
+pub fn seed() -> LoadedCard {
+    let card = Card::parse(SEED_CARD, CardFormat::Yaml, SEED_ORIGIN)
+        .expect("the embedded seed card is valid");
+    LoadedCard {
+        origin: SEED_ORIGIN.to_owned(),
+        sha256: sha256_hex(SEED_CARD.as_bytes()),
+        card,
+        source: Some(SourceText::new(SEED_TEXT)),
+    }
+}
+
+/// Reads every input (or the seed when there is none), in parallel, and maps each card. The
+/// first error in input order is returned; nothing is partially kept.
+pub fn load_all(
+    inputs: &[PathBuf],
+    iris: &Iris,
+    build_time: Option<String>,
+) -> Result<Vec<(ReleaseGraph, String)>, InputError> {
+    let cards: Vec<LoadedCard> = if inputs.is_empty() {
+        vec![seed()]
+    } else {
+        expand(inputs)?
+            .par_iter()
+            .map(|p| read_card(p))
+            .collect::<Result<_, _>>()?
+    };
+    map_all(&cards, iris, build_time)
+}
+
+/// Maps loaded cards in parallel; rejects two cards with one release id.
+pub fn map_all(
+    cards: &[LoadedCard],
+    iris: &Iris,
+    build_time: Option<String>,
+) -> Result<Vec<(ReleaseGraph, String)>, InputError> {
+    let options = MapOptions {
+        iris,
+        reference: Reference::get(),
+        build_time,
+    };
+    let graphs: Vec<(ReleaseGraph, String)> = cards
+        .par_iter()
+        .map(|c| {
+            map_card(&c.card, &c.origin, &c.sha256, c.source.as_ref(), &options)
+                .map(|g| (g, c.sha256.clone()))
+        })
+        .collect::<Result<_, _>>()?;
+    let mut seen: std::collections::BTreeMap<&str, &str> = std::collections::BTreeMap::new();
+    for ((graph, _), card) in graphs.iter().zip(cards) {
+        if let Some(first) = seen.insert(&graph.release_id, &card.origin) {
+            return Err(InputError::Duplicate {
+                id: graph.release_id.clone(),
+                first: first.to_owned(),
+                second: card.origin.clone(),
+            });
+        }
+    }
+    Ok(graphs)
+}

@@ -1,0 +1,18 @@
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
+
+pub mod card;
+pub mod cli;
+pub mod commands;
+pub mod compare;
+pub mod export;
+pub mod format;
+pub mod inputs;
+pub mod iri;
+pub mod mapping;
+pub mod query;
+pub mod reference;
+pub mod store;
+pub mod text;
+pub mod validate;
+pub mod vocab;

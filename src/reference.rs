@@ -1,0 +1,339 @@
+//! The curated reference data (`ontology/reference.ttl`) as a gazetteer.
+//!
+//! The mapping resolves the names a card prints ("Government of Japan", "Self-Defense Forces of
+//! Japan", "Minister of Defence") to the reference nodes through their `rdfs:label` and
+//! `skos:altLabel` values, compared after [`fold`](crate::iri::fold). Names it does not know still
+//! get IRIs by the minting rules, so an unknown country or force is a node too, just without
+//! curated links.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{Term, Triple};
+
+use crate::iri::fold;
+use crate::vocab::{org, pg, schema, skos};
+
+/// The reference data as shipped, in Turtle.
+pub const REFERENCE_TTL: &str = include_str!("../ontology/reference.ttl");
+
+const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
+
+/// The kinds of reference entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntityKind {
+    /// A state.
+    Country,
+    /// A state's government.
+    Government,
+    /// A ministry or office.
+    Ministry,
+    /// Armed forces.
+    Force,
+    /// A post.
+    Post,
+    /// A city.
+    Place,
+    /// A person.
+    Person,
+}
+
+/// One reference entity.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Its IRI under the default base.
+    pub iri: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Its English label.
+    pub label: String,
+    /// Every name it goes by, folded.
+    pub names: Vec<String>,
+    /// The country it belongs to (IRI), if any.
+    pub country: Option<String>,
+    /// Its fixed UTC offset (places).
+    pub utc_offset: Option<String>,
+}
+
+/// The gazetteer.
+#[derive(Debug)]
+pub struct Reference {
+    /// Every entity, in IRI order.
+    pub entities: Vec<Entity>,
+    /// The reference triples as parsed.
+    pub triples: Vec<Triple>,
+    by_name: BTreeMap<(EntityKind, String), Vec<usize>>,
+}
+
+impl Reference {
+    /// The shipped reference data, parsed once.
+    pub fn get() -> &'static Self {
+        static REFERENCE: OnceLock<Reference> = OnceLock::new();
+        REFERENCE.get_or_init(|| {
+            Self::from_turtle(REFERENCE_TTL).expect("ontology/reference.ttl is valid Turtle")
+        })
+    }
+
+    /// Parses reference data from Turtle.
+    pub fn from_turtle(turtle: &str) -> Result<Self, String> {
+        let triples = RdfParser::from_format(RdfFormat::Turtle)
+            .for_slice(turtle.as_bytes())
+            .map(|q| q.map(Triple::from).map_err(|e| e.to_string()))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut by_subject: BTreeMap<String, Vec<&Triple>> = BTreeMap::new();
+        for t in &triples {
+            if let oxigraph::model::NamedOrBlankNode::NamedNode(s) = &t.subject {
+                by_subject.entry(s.as_str().to_owned()).or_default().push(t);
+            }
+        }
+        let mut entities = Vec::new();
+        for (iri, facts) in by_subject {
+            let object = |p: &str| {
+                facts.iter().find_map(|t| match &t.object {
+                    Term::NamedNode(o) if t.predicate.as_str() == p => Some(o.as_str().to_owned()),
+                    _ => None,
+                })
+            };
+            let kind = match object(RDF_TYPE).as_deref() {
+                Some(t) if t == schema::COUNTRY.as_str() => EntityKind::Country,
+                Some(t) if t == pg::GOVERNMENT.as_str() => EntityKind::Government,
+                Some(t) if t == pg::MINISTRY.as_str() => EntityKind::Ministry,
+                Some(t) if t == pg::ARMED_FORCE.as_str() => EntityKind::Force,
+                Some(t) if t == org::POST.as_str() => EntityKind::Post,
+                Some(t) if t == schema::CITY.as_str() => EntityKind::Place,
+                Some(t) if t == schema::PERSON.as_str() => EntityKind::Person,
+                _ => continue,
+            };
+            let mut label = None;
+            let mut names = Vec::new();
+            for t in &facts {
+                let p = t.predicate.as_str();
+                if p != RDFS_LABEL && p != skos::ALT_LABEL.as_str() {
+                    continue;
+                }
+                if let Term::Literal(l) = &t.object {
+                    if p == RDFS_LABEL && label.is_none() && l.language() == Some("en") {
+                        label = Some(l.value().to_owned());
+                    }
+                    names.push(fold(l.value()));
+                }
+            }
+            let label = label.ok_or_else(|| format!("{iri} has no English rdfs:label"))?;
+            let country = match kind {
+                EntityKind::Country => Some(iri.clone()),
+                EntityKind::Place => object(schema::CONTAINED_IN_PLACE.as_str()),
+                _ => object(pg::COUNTRY.as_str()),
+            };
+            let utc_offset = facts.iter().find_map(|t| match &t.object {
+                Term::Literal(l) if t.predicate.as_str() == pg::UTC_OFFSET.as_str() => {
+                    Some(l.value().to_owned())
+                }
+                _ => None,
+            });
+            names.sort();
+            names.dedup();
+            entities.push(Entity {
+                iri,
+                kind,
+                label,
+                names,
+                country,
+                utc_offset,
+            });
+        }
+        let mut by_name: BTreeMap<(EntityKind, String), Vec<usize>> = BTreeMap::new();
+        for (i, e) in entities.iter().enumerate() {
+            for name in &e.names {
+                by_name.entry((e.kind, name.clone())).or_default().push(i);
+            }
+        }
+        Ok(Self {
+            entities,
+            triples,
+            by_name,
+        })
+    }
+
+    fn exact(&self, kind: EntityKind, name: &str) -> Vec<&Entity> {
+        let key = fold(name);
+        let key = key.strip_prefix("the ").unwrap_or(&key).to_owned();
+        let mut found: Vec<&Entity> = Vec::new();
+        for candidate in [key.clone(), format!("the {key}")] {
+            if let Some(ids) = self.by_name.get(&(kind, candidate)) {
+                found.extend(ids.iter().map(|&i| &self.entities[i]));
+            }
+        }
+        found.dedup_by(|a, b| a.iri == b.iri);
+        found
+    }
+
+    /// The entity with this IRI (under the default base).
+    pub fn by_iri(&self, iri: &str) -> Option<&Entity> {
+        self.entities
+            .binary_search_by(|e| e.iri.as_str().cmp(iri))
+            .ok()
+            .map(|i| &self.entities[i])
+    }
+
+    /// The countries named in a text, in order of first appearance, each once; names are matched
+    /// as whole words, longest first ("New Zealand" before "Zealand").
+    pub fn countries_in(&self, text: &str) -> Vec<&Entity> {
+        let folded = format!(" {} ", fold(text));
+        let mut hits: Vec<(usize, &Entity)> = Vec::new();
+        let mut taken = vec![false; folded.len()];
+        let mut names: Vec<(&String, &Entity)> = self
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Country)
+            .flat_map(|e| e.names.iter().map(move |n| (n, e)))
+            .collect();
+        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+        for (name, entity) in names {
+            let needle = format!(" {name} ");
+            let mut from = 0;
+            while let Some(at) = folded[from..].find(&needle) {
+                let start = from + at + 1;
+                let end = start + name.len();
+                if !taken[start..end].iter().any(|&t| t) {
+                    taken[start..end].iter_mut().for_each(|t| *t = true);
+                    hits.push((start, entity));
+                }
+                from = start;
+            }
+        }
+        hits.sort_by_key(|(at, _)| *at);
+        let mut out: Vec<&Entity> = Vec::new();
+        for (_, e) in hits {
+            if !out.iter().any(|o| o.iri == e.iri) {
+                out.push(e);
+            }
+        }
+        out
+    }
+
+    /// The country a name means: an exact name or demonym, else the first country named in it.
+    pub fn country(&self, name: &str) -> Option<&Entity> {
+        self.exact(EntityKind::Country, name)
+            .into_iter()
+            .next()
+            .or_else(|| self.countries_in(name).into_iter().next())
+    }
+
+    /// The government a party name means ("Government of Japan", "Japan", "the UK").
+    pub fn government(&self, name: &str) -> Option<&Entity> {
+        if let Some(found) = self.exact(EntityKind::Government, name).into_iter().next() {
+            return Some(found);
+        }
+        let country = self.country(name)?;
+        self.government_of(&country.iri)
+    }
+
+    /// The government of a country (IRI).
+    pub fn government_of(&self, country: &str) -> Option<&Entity> {
+        self.entities
+            .iter()
+            .find(|e| e.kind == EntityKind::Government && e.country.as_deref() == Some(country))
+    }
+
+    /// The armed force a name means.
+    pub fn force(&self, name: &str) -> Option<&Entity> {
+        self.exact(EntityKind::Force, name).into_iter().next()
+    }
+
+    /// The ministry or office a name means.
+    pub fn ministry(&self, name: &str) -> Option<&Entity> {
+        self.exact(EntityKind::Ministry, name).into_iter().next()
+    }
+
+    /// The city a place name means ("London, UK" is London).
+    pub fn place(&self, name: &str) -> Option<&Entity> {
+        let first = name.split(',').next().unwrap_or(name);
+        self.exact(EntityKind::Place, name)
+            .into_iter()
+            .next()
+            .or_else(|| self.exact(EntityKind::Place, first).into_iter().next())
+    }
+
+    /// The post a title means in a country (IRI): "Minister for Foreign Affairs",
+    /// "Minister for Foreign Affairs of Japan".
+    pub fn post(&self, title: &str, country: Option<&str>) -> Option<&Entity> {
+        let candidates = self.exact(EntityKind::Post, title);
+        let in_country = |e: &&&Entity| country.is_none() || e.country.as_deref() == country;
+        if let Some(found) = candidates.iter().find(in_country) {
+            return Some(*found);
+        }
+        // "Minister of Defence of New Zealand": drop the trailing country.
+        let folded = fold(title);
+        let country_entity = country.and_then(|c| self.by_iri(c))?;
+        for name in &country_entity.names {
+            for joint in [" of ", " of the ", " "] {
+                if let Some(bare) = folded.strip_suffix(&format!("{joint}{name}"))
+                    && let Some(found) = self.exact(EntityKind::Post, bare).iter().find(in_country)
+                {
+                    return Some(*found);
+                }
+            }
+        }
+        None
+    }
+
+    /// The reference person with this display name, if any ("Toshimitsu Motegi").
+    pub fn person(&self, display_name: &str) -> Option<&Entity> {
+        self.exact(EntityKind::Person, display_name)
+            .into_iter()
+            .next()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_resolve_to_reference_nodes() {
+        let r = Reference::get();
+        let id = |e: Option<&Entity>| e.map(|e| e.iri.rsplit('/').next().unwrap().to_owned());
+        assert_eq!(
+            id(r.government("Government of Japan")).as_deref(),
+            Some("japan")
+        );
+        assert_eq!(id(r.government("Japan")).as_deref(), Some("japan"));
+        assert_eq!(
+            id(r.government("the UK")).as_deref(),
+            Some("united-kingdom")
+        );
+        assert_eq!(
+            id(r.government("United Kingdom of Great Britain and Northern Ireland")).as_deref(),
+            Some("united-kingdom")
+        );
+        assert_eq!(
+            id(r.force("Self-Defence Forces of Japan")).as_deref(),
+            Some("japan-self-defense-forces")
+        );
+        assert_eq!(
+            id(r.force("New Zealand Defense Force")).as_deref(),
+            Some("new-zealand-defence-force")
+        );
+        let nz = r.country("New Zealand").unwrap();
+        assert_eq!(
+            id(r.post("Minister of Defence", Some(&nz.iri))).as_deref(),
+            Some("new-zealand-minister-of-defence")
+        );
+        let jp = r.country("Japanese").unwrap();
+        assert_eq!(
+            id(r.post("Minister for Foreign Affairs of Japan", Some(&jp.iri))).as_deref(),
+            Some("japan-minister-for-foreign-affairs")
+        );
+        assert_eq!(id(r.place("London, UK")).as_deref(), Some("london"));
+        let named: Vec<_> = r
+            .countries_in(
+                "between Japan and the United Kingdom of Great Britain and Northern Ireland",
+            )
+            .into_iter()
+            .map(|e| e.label.as_str())
+            .collect();
+        assert_eq!(named, ["Japan", "United Kingdom"]);
+    }
+}

@@ -1,0 +1,273 @@
+//! The Oxigraph store: in memory by default, on disk (RocksDB) with `--store DIR`.
+//!
+//! The store holds one named graph per release, plus the ontology and the reference data in
+//! graphs of their own. Loading a set of releases is one transaction: either every release
+//! graph is replaced and the reference graphs refreshed, or nothing changes.
+
+use std::path::Path;
+
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad, QuadRef, Term};
+use oxigraph::store::{StorageError, Store};
+
+use crate::iri::Iris;
+use crate::mapping::{ReleaseGraph, TOOL_VERSION};
+use crate::reference::Reference;
+use crate::vocab::{pg, prov};
+
+/// The ontology as shipped, in Turtle.
+pub const ONTOLOGY_TTL: &str = include_str!("../ontology/pactgraph.ttl");
+
+/// The SHACL shapes as shipped, in Turtle.
+pub const SHAPES_TTL: &str = include_str!("../ontology/shapes.ttl");
+
+/// Why the store could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The store directory could not be opened.
+    #[error("{path}: cannot open the store: {source}")]
+    Open {
+        /// The directory.
+        path: String,
+        /// What the storage layer said.
+        source: StorageError,
+    },
+    /// A read or write failed.
+    #[error("store: {0}")]
+    Storage(#[from] StorageError),
+}
+
+/// What a load changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoadSummary {
+    /// Releases whose graph was written.
+    pub written: usize,
+    /// Releases whose card had not changed since the graph was built, left as they were.
+    pub unchanged: usize,
+    /// Quads written.
+    pub quads: usize,
+}
+
+/// pactgraph's view of an Oxigraph store.
+#[derive(Clone)]
+pub struct GraphStore {
+    store: Store,
+    iris: Iris,
+}
+
+impl GraphStore {
+    /// An empty in-memory store.
+    pub fn in_memory(iris: Iris) -> Result<Self, StoreError> {
+        Ok(Self {
+            store: Store::new()?,
+            iris,
+        })
+    }
+
+    /// Opens (or creates) an on-disk store.
+    pub fn open(path: &Path, iris: Iris) -> Result<Self, StoreError> {
+        let store = Store::open(path).map_err(|source| StoreError::Open {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Ok(Self { store, iris })
+    }
+
+    /// Opens an existing on-disk store for reading only.
+    pub fn open_read_only(path: &Path, iris: Iris) -> Result<Self, StoreError> {
+        if !path.join("CURRENT").is_file() {
+            return Err(StoreError::Open {
+                path: path.display().to_string(),
+                source: StorageError::Other(
+                    "no store there, expected a directory made by `pactgraph build --store`".into(),
+                ),
+            });
+        }
+        let store = Store::open_read_only(path).map_err(|source| StoreError::Open {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Ok(Self { store, iris })
+    }
+
+    /// The underlying Oxigraph store.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The IRI minter the store was built with.
+    pub fn iris(&self) -> &Iris {
+        &self.iris
+    }
+
+    /// The quads of the ontology and reference graphs, rebased.
+    pub fn base_quads(&self) -> Vec<Quad> {
+        let ontology = self.iris.ontology_graph();
+        let reference = self.iris.reference_graph();
+        let mut quads: Vec<Quad> = RdfParser::from_format(RdfFormat::Turtle)
+            .for_slice(ONTOLOGY_TTL.as_bytes())
+            .map(|q| {
+                let q = q.expect("ontology/pactgraph.ttl is valid Turtle");
+                Quad::new(q.subject, q.predicate, q.object, ontology.clone())
+            })
+            .collect();
+        for t in &Reference::get().triples {
+            let rebase = |term: &Term| match term {
+                Term::NamedNode(n) => Term::NamedNode(self.iris.rebase(n.as_str())),
+                other => other.clone(),
+            };
+            let subject = match &t.subject {
+                oxigraph::model::NamedOrBlankNode::NamedNode(n) => self.iris.rebase(n.as_str()),
+                oxigraph::model::NamedOrBlankNode::BlankNode(_) => {
+                    unreachable!("reference data has no blank nodes")
+                }
+            };
+            quads.push(Quad::new(
+                subject,
+                t.predicate.clone(),
+                rebase(&t.object),
+                reference.clone(),
+            ));
+        }
+        quads
+    }
+
+    /// Whether the graph of a release was built from this card by this version.
+    pub fn is_current(
+        &self,
+        release: &ReleaseGraph,
+        card_sha256: &str,
+    ) -> Result<bool, StoreError> {
+        let build = self.iris.id(
+            "build",
+            &format!("{}-{}", release.release_id, &card_sha256[..12]),
+        );
+        let software = self
+            .iris
+            .id("software", &format!("pactgraph-{TOOL_VERSION}"));
+        let graph = GraphNameRef::NamedNode(release.graph.as_ref());
+        let linked = QuadRef::new(
+            release.graph.as_ref(),
+            prov::WAS_GENERATED_BY,
+            build.as_ref(),
+            graph,
+        );
+        let by = QuadRef::new(
+            build.as_ref(),
+            prov::WAS_ASSOCIATED_WITH,
+            software.as_ref(),
+            graph,
+        );
+        Ok(self.store.contains(linked)? && self.store.contains(by)?)
+    }
+
+    /// Replaces the graphs of these releases and refreshes the ontology and reference graphs,
+    /// in one transaction. Releases whose card is unchanged (`card_sha256` alongside each) are
+    /// left as they are unless `force` is set.
+    pub fn load(
+        &self,
+        releases: &[(ReleaseGraph, String)],
+        force: bool,
+    ) -> Result<LoadSummary, StoreError> {
+        let mut summary = LoadSummary::default();
+        let mut todo = Vec::new();
+        for (release, sha) in releases {
+            if !force && self.is_current(release, sha)? {
+                summary.unchanged += 1;
+            } else {
+                todo.push(release);
+            }
+        }
+        let base = self.base_quads();
+        let mut transaction = self.store.start_transaction()?;
+        transaction.clear_graph(self.iris.ontology_graph().as_ref())?;
+        transaction.clear_graph(self.iris.reference_graph().as_ref())?;
+        transaction.extend(base.iter());
+        for release in todo {
+            transaction.clear_graph(release.graph.as_ref())?;
+            transaction.insert_named_graph(release.graph.as_ref());
+            transaction.extend(release.quads.iter());
+            summary.written += 1;
+            summary.quads += release.quads.len();
+        }
+        transaction.commit()?;
+        Ok(summary)
+    }
+
+    /// The release graphs in the store, sorted.
+    pub fn release_graphs(&self) -> Result<Vec<NamedNode>, StoreError> {
+        let prefix = self.iris.release_graph("").as_str().to_owned();
+        let mut graphs = Vec::new();
+        for g in self.store.named_graphs() {
+            if let oxigraph::model::NamedOrBlankNode::NamedNode(n) = g?
+                && n.as_str().starts_with(&prefix)
+            {
+                graphs.push(n);
+            }
+        }
+        graphs.sort();
+        Ok(graphs)
+    }
+
+    /// Resolves a `--graph` value: a full IRI, a release id, or `reference` / `ontology`.
+    pub fn graph_named(&self, name: &str) -> Result<NamedNode, String> {
+        let iri = match name {
+            "reference" => self.iris.reference_graph(),
+            "ontology" => self.iris.ontology_graph(),
+            _ if name.contains(':') => {
+                NamedNode::new(name).map_err(|err| format!("invalid graph IRI {name:?}: {err}"))?
+            }
+            _ => self.iris.release_graph(name),
+        };
+        let exists = self
+            .store
+            .contains_named_graph(iri.as_ref())
+            .map_err(|e| e.to_string())?;
+        if exists {
+            Ok(iri)
+        } else {
+            let known: Vec<String> = self
+                .release_graphs()
+                .map_err(|e| e.to_string())?
+                .iter()
+                .filter_map(|g| {
+                    self.iris
+                        .segment("graph", g.as_str())
+                        .and_then(|s| s.strip_prefix("release-"))
+                        .map(str::to_owned)
+                })
+                .collect();
+            Err(format!(
+                "no graph {name:?} in the store, expected reference, ontology or a release id: {}",
+                if known.is_empty() {
+                    "(none)".to_owned()
+                } else {
+                    known.join(", ")
+                }
+            ))
+        }
+    }
+
+    /// Counts for `pactgraph stats`.
+    pub fn count_instances(&self, class: NamedNodeRef<'_>) -> Result<usize, StoreError> {
+        let mut seen = std::collections::BTreeSet::new();
+        for q in self.store.quads_for_pattern(
+            None,
+            Some(oxigraph::model::vocab::rdf::TYPE),
+            Some(class.into()),
+            None,
+        ) {
+            seen.insert(q?.subject.to_string());
+        }
+        Ok(seen.len())
+    }
+}
+
+/// The classes `pactgraph stats` counts.
+pub const COUNTED_CLASSES: &[(&str, NamedNodeRef<'static>)] = &[
+    ("agreements", pg::AGREEMENT),
+    ("signings", pg::SIGNING),
+    ("meetings", pg::MEETING),
+    ("post holdings", pg::POST_HOLDING),
+    ("sentences", pg::SENTENCE),
+];

@@ -1,0 +1,7 @@
+//! Command-line tests: each runs the real `pactgraph` binary in a temporary directory.
+
+mod util;
+
+mod bad_input;
+mod rdf_export;
+mod seed;
