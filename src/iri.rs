@@ -108,6 +108,15 @@ impl Iris {
         }
     }
 
+    /// The inverse of [`Iris::rebase`]: a data IRI under this base written under the default
+    /// base, as the reference data names it.
+    pub fn unbase(&self, iri: &str) -> String {
+        match iri.strip_prefix(&self.base) {
+            Some(rest) if rest.starts_with("id/") => format!("{DEFAULT_BASE}{rest}"),
+            _ => iri.to_owned(),
+        }
+    }
+
     /// The segment of an IRI under `{base}id/{kind}/`, if it is one.
     pub fn segment<'a>(&self, kind: &str, iri: &'a str) -> Option<&'a str> {
         iri.strip_prefix(&self.base)?
@@ -164,6 +173,10 @@ mod tests {
             iris.rebase("https://w3id.org/pactgraph/ontology#Agreement")
                 .as_str(),
             "https://w3id.org/pactgraph/ontology#Agreement"
+        );
+        assert_eq!(
+            iris.unbase("http://example.org/kg/id/country/japan"),
+            "https://w3id.org/pactgraph/id/country/japan"
         );
         assert!(Iris::new("not an iri").is_err());
         assert!(Iris::new("http://example.org/kg").is_err());

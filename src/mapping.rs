@@ -412,11 +412,10 @@ impl Mapper<'_> {
     }
 
     fn government_of_country(&mut self, country: &NamedNode) -> NamedNode {
-        let default_iri = match self.iris.segment("country", country.as_str()) {
-            Some(seg) => format!("{}id/country/{seg}", crate::vocab::DEFAULT_BASE),
-            None => country.as_str().to_owned(),
-        };
-        if let Some(g) = self.reference.government_of(&default_iri) {
+        if let Some(g) = self
+            .reference
+            .government_of(&self.iris.unbase(country.as_str()))
+        {
             return self.iris.rebase(&g.iri);
         }
         let seg = self
@@ -456,8 +455,7 @@ impl Mapper<'_> {
             strip_article(name),
         ) {
             self.add(&iri, org::CLASSIFICATION, pg::ORGTYPE_ARMED_FORCES);
-            if let Some(country) = self.reference.countries_in(name).first() {
-                let country = self.iris.rebase(&country.iri);
+            if let Some(country) = self.country_in(name) {
                 self.add(&iri, pg::COUNTRY, country);
             }
         }
@@ -474,9 +472,8 @@ impl Mapper<'_> {
             &iri,
             &[org::ORGANIZATION, schema::GOVERNMENT_ORGANIZATION],
             name,
-        ) && let Some(country) = self.reference.countries_in(name).first()
+        ) && let Some(country) = self.country_in(name)
         {
-            let country = self.iris.rebase(&country.iri);
             self.add(&iri, pg::COUNTRY, country);
         }
         iri
@@ -489,12 +486,17 @@ impl Mapper<'_> {
         let city = name.split(',').next().unwrap_or(name);
         let iri = self.iris.id("place", &slug(city));
         if self.describe(&iri, &[schema::PLACE], city.trim())
-            && let Some(country) = self.reference.countries_in(name).first()
+            && let Some(country) = self.country_in(name)
         {
-            let country = self.iris.rebase(&country.iri);
             self.add(&iri, schema::CONTAINED_IN_PLACE, country);
         }
         iri
+    }
+
+    /// The first country a text names, as a node under this base.
+    fn country_in(&self, text: &str) -> Option<NamedNode> {
+        let found = self.reference.countries_in(text);
+        found.first().map(|e| self.iris.rebase(&e.iri))
     }
 
     fn people(
@@ -539,15 +541,7 @@ impl Mapper<'_> {
             .country
             .as_deref()
             .map(|c| self.country(c))
-            .or_else(|| {
-                let post = person.post.as_deref()?;
-                let found = self
-                    .reference
-                    .countries_in(post)
-                    .first()
-                    .map(|e| e.iri.clone())?;
-                Some(self.iris.rebase(&found))
-            });
+            .or_else(|| self.country_in(person.post.as_deref()?));
         let government = country.as_ref().map(|c| self.government_of_country(c));
         let (post, post_slug) = match &person.post {
             Some(title) => {
@@ -579,54 +573,29 @@ impl Mapper<'_> {
         country: Option<&NamedNode>,
         government: Option<&NamedNode>,
     ) -> (NamedNode, String) {
-        let country_default = country.and_then(|c| {
-            self.iris
-                .segment("country", c.as_str())
-                .map(|seg| format!("{}id/country/{seg}", crate::vocab::DEFAULT_BASE))
-        });
-        if let Some(e) = self.reference.post(title, country_default.as_deref()) {
+        let country_key = country.map(|c| self.iris.unbase(c.as_str()));
+        if let Some(e) = self.reference.post(title, country_key.as_deref()) {
             let seg = e.iri.rsplit('/').next().unwrap_or_default().to_owned();
             return (self.iris.rebase(&e.iri), seg);
         }
-        let country_seg = country
-            .and_then(|c| self.iris.segment("country", c.as_str()))
-            .map(str::to_owned);
-        // Drop a trailing "of <country>" so "Minister X of Japan" and "Minister X" meet.
-        let mut bare = title.trim().to_owned();
-        if let Some(entity) = country_default
+        let known_country = country_key
             .as_deref()
-            .and_then(|c| self.reference.by_iri(c))
-        {
-            let folded = crate::iri::fold(&bare);
-            for name in &entity.names {
-                for joint in [" of the ", " of "] {
-                    if folded.ends_with(&format!("{joint}{name}")) {
-                        let words = name.split(' ').count() + joint.trim().split(' ').count();
-                        let kept: Vec<&str> = bare.split_whitespace().collect();
-                        bare = kept[..kept.len().saturating_sub(words)].join(" ");
-                    }
-                }
-            }
-        }
-        let seg = match &country_seg {
-            Some(c) => format!("{c}-{}", slug(&bare)),
-            None => slug(&bare),
+            .and_then(|c| self.reference.by_iri(c));
+        // "Minister X of Japan" and "Minister X" are one post of Japan.
+        let bare = known_country.map_or_else(
+            || title.trim().to_owned(),
+            |e| strip_country_suffix(title, &e.names),
+        );
+        let country_seg = country.and_then(|c| self.iris.segment("country", c.as_str()));
+        let (seg, label) = match (country_seg, known_country) {
+            (Some(c), Some(e)) => (
+                format!("{c}-{}", slug(&bare)),
+                format!("{bare} of {}", e.label),
+            ),
+            (Some(c), None) => (format!("{c}-{}", slug(&bare)), format!("{bare} ({c})")),
+            (None, _) => (slug(&bare), bare.clone()),
         };
         let iri = self.iris.id("post", &seg);
-        let label = match country.and_then(|c| {
-            self.iris
-                .segment("country", c.as_str())
-                .map(|s| (c.clone(), s.to_owned()))
-        }) {
-            Some((_, s)) => {
-                let name = self
-                    .reference
-                    .by_iri(&format!("{}id/country/{s}", crate::vocab::DEFAULT_BASE))
-                    .map_or(s.clone(), |e| e.label.clone());
-                format!("{bare} of {name}")
-            }
-            None => bare.clone(),
-        };
         if self.describe(&iri, &[org::POST], &label) {
             if let Some(c) = country {
                 self.add(&iri, pg::COUNTRY, c.clone());
@@ -965,6 +934,22 @@ fn has_offset(date_time: &str) -> bool {
             })
 }
 
+/// A post title without a trailing "of [the] <country>", for any of the country's (folded) names.
+fn strip_country_suffix(title: &str, country_names: &[String]) -> String {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let folded = crate::iri::fold(title);
+    for name in country_names {
+        for joint in ["of the", "of"] {
+            let suffix = format!(" {joint} {name}");
+            if folded.ends_with(&suffix) && folded.len() > suffix.len() {
+                let drop = suffix.split_whitespace().count();
+                return words[..words.len().saturating_sub(drop)].join(" ");
+            }
+        }
+    }
+    title.trim().to_owned()
+}
+
 fn strip_article(name: &str) -> &str {
     let name = name.trim();
     name.strip_prefix("the ")
@@ -994,4 +979,49 @@ fn strip_party_names(name: &str, reference: &Reference) -> String {
 
 fn oxilangtag_ok(tag: &str) -> bool {
     oxigraph::model::Literal::new_language_tagged_literal(".", tag).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn post_titles_lose_a_trailing_country() {
+        let names = vec!["new zealand".to_owned(), "nz".to_owned()];
+        assert_eq!(
+            strip_country_suffix("Minister of Defence of New Zealand", &names),
+            "Minister of Defence"
+        );
+        assert_eq!(
+            strip_country_suffix("Minister of Defence", &names),
+            "Minister of Defence"
+        );
+        let names = vec!["netherlands".to_owned()];
+        assert_eq!(
+            strip_country_suffix("Chief of Defence of the Netherlands", &names),
+            "Chief of Defence"
+        );
+        assert_eq!(
+            strip_country_suffix("of the Netherlands", &names),
+            "of the Netherlands"
+        );
+    }
+
+    #[test]
+    fn release_ids_come_from_the_card_or_its_date_and_title() {
+        let mut card = Card::default();
+        card.release.date = Some("2025-12-19".into());
+        card.release.title = Some("Signing of the Japan–New Zealand \"ACSA\" & ISA".into());
+        assert_eq!(
+            release_id(&card, &"a".repeat(64)),
+            "2025-12-19-signing-of-the-japan-new-zealand-acsa-isa"
+        );
+        card.release.title = Some("日本".into());
+        assert_eq!(
+            release_id(&card, &"ab".repeat(32)),
+            "2025-12-19-abababababab"
+        );
+        card.release.id = Some("mine".into());
+        assert_eq!(release_id(&card, &"a".repeat(64)), "mine");
+    }
 }

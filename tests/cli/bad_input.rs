@@ -2,34 +2,29 @@
 
 use crate::util::{Env, seed_card};
 
-/// Builds the seed into a store and returns the N-Quads export of it.
-fn baseline(env: &Env) -> String {
-    let seed = seed_card();
-    env.run(&["build", "--store", "kg", seed.to_str().unwrap()])
-        .ok();
-    env.run(&[
+/// Everything in the store `kg`, ontology included, as N-Quads.
+fn dump(env: &Env) -> String {
+    let args = [
         "export",
         "--store",
         "kg",
         "--format",
         "nq",
         "--with-ontology",
-    ])
-    .ok()
+    ];
+    env.run(&args).ok()
+}
+
+/// Builds the seed into the store `kg` and returns its dump.
+fn baseline(env: &Env) -> String {
+    let seed = seed_card();
+    env.run(&["build", "--store", "kg", seed.to_str().unwrap()])
+        .ok();
+    dump(env)
 }
 
 fn unchanged(env: &Env, before: &str) {
-    let after = env
-        .run(&[
-            "export",
-            "--store",
-            "kg",
-            "--format",
-            "nq",
-            "--with-ontology",
-        ])
-        .ok();
-    assert!(after == before, "the store changed");
+    assert!(dump(env) == before, "the store changed");
 }
 
 const GOOD: &str = "release:\n  id: good\n  title: A good card\n  date: 2024-01-02\nkind: signing\nevents:\n  - key: s\n    kind: signing\n    date: 2024-01-02\n    agreements: [a]\n    signatories: [p]\nagreements:\n  - key: a\n    short_name: Some Agreement\n    parties: [Japan, Australia]\npeople:\n  - key: p\n    name: Jane Doe\n";
