@@ -206,8 +206,10 @@ pub struct QueryArgs {
     #[arg(long, short = 'p', value_name = "NAME=VALUE")]
     pub param: Vec<String>,
 
-    /// Make the default graph the union of these graphs only: a release id, `reference`,
-    /// `ontology` or a graph IRI (repeatable; default: every graph).
+    /// Query only these graphs: a release id, `reference`, `ontology` or a graph IRI
+    /// (repeatable). Their union is the default graph and `GRAPH` sees only them; add
+    /// `--graph reference` to keep the names of governments, posts and places. Default: every
+    /// graph.
     #[arg(long, value_name = "GRAPH")]
     pub graph: Vec<String>,
 

@@ -126,7 +126,8 @@ pub fn select(
 /// How [`run`] evaluates a query.
 #[derive(Debug, Clone, Default)]
 pub struct QueryOptions {
-    /// The graphs whose union is the default graph; empty means every graph.
+    /// The graphs whose union is the default graph, and the only named graphs `GRAPH` sees;
+    /// empty means every graph.
     pub graphs: Vec<NamedNode>,
     /// Variables bound before evaluation, through the engine's substitution.
     pub params: Vec<(Variable, Term)>,
@@ -164,11 +165,20 @@ pub fn run(
         origin,
     )?;
     if !options.graphs.is_empty() {
-        prepared.dataset_mut().set_default_graph(
+        // The default graph is their union, and `GRAPH ?g` sees only them.
+        let dataset = prepared.dataset_mut();
+        dataset.set_default_graph(
             options
                 .graphs
                 .iter()
                 .map(|g| oxigraph::model::GraphName::NamedNode(g.clone()))
+                .collect(),
+        );
+        dataset.set_available_named_graphs(
+            options
+                .graphs
+                .iter()
+                .map(|g| oxigraph::model::NamedOrBlankNode::NamedNode(g.clone()))
                 .collect(),
         );
     }
