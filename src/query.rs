@@ -185,21 +185,27 @@ pub fn run(
     for (variable, term) in &options.params {
         prepared = prepared.substitute_variable(variable.clone(), term.clone());
     }
-    // A watchdog cancels the evaluation when the timeout passes first.
-    let (done, finished) = mpsc::channel::<()>();
-    let watchdog = options.timeout.map(|timeout| {
-        let token = token.clone();
-        std::thread::spawn(move || {
-            if let Err(mpsc::RecvTimeoutError::Timeout) = finished.recv_timeout(timeout) {
-                token.cancel();
+    // With a timeout the evaluation runs on its own thread; when the timeout passes first, the
+    // evaluation is cancelled (the engine stops at its next read of the store) and the caller
+    // gets its answer at once, whatever the engine is doing.
+    let answer = match options.timeout {
+        None => collect(prepared, store.store()),
+        Some(timeout) => {
+            let (send, receive) = mpsc::channel();
+            let store = store.store().clone();
+            std::thread::spawn(move || {
+                // The receiver is gone when the timeout passed first.
+                let _ = send.send(collect(prepared, &store));
+            });
+            match receive.recv_timeout(timeout) {
+                Ok(answer) => answer,
+                Err(_) => {
+                    token.cancel();
+                    Err(QueryEvaluationError::Cancelled)
+                }
             }
-        })
-    });
-    let answer = collect(prepared, store);
-    drop(done);
-    if let Some(watchdog) = watchdog {
-        let _ = watchdog.join();
-    }
+        }
+    };
     answer.map_err(|err| match err {
         QueryEvaluationError::Cancelled => QueryError::Timeout {
             origin: origin.to_owned(),
@@ -221,9 +227,9 @@ pub fn run(
 
 fn collect(
     prepared: PreparedSparqlQuery,
-    store: &GraphStore,
+    store: &oxigraph::store::Store,
 ) -> Result<Answer, QueryEvaluationError> {
-    Ok(match prepared.on_store(store.store()).execute()? {
+    Ok(match prepared.on_store(store).execute()? {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
             let mut rows = Vec::new();
