@@ -1079,7 +1079,7 @@ fn queries_read_files_stdin_and_cards() {
         .ok()
         .lines()
         .count(),
-        3
+        4
     );
     let err = env.run(&["query", "--file", "missing.rq"]).error();
     assert!(err.contains("missing.rq: cannot read the query"), "{err}");
@@ -1127,8 +1127,11 @@ fn query_errors_name_the_problem() {
         err.contains("--results: unknown format \"yaml\", expected one of: table, csv"),
         "{err}"
     );
-    let err = env.run(&["query", "q1", "--timeout", "-1"]).error();
-    assert!(err.contains("--timeout"), "{err}");
+    let err = env.run(&["query", "q1", "--timeout=0"]).error();
+    assert_eq!(
+        err,
+        "pactgraph: --timeout: 0 is not a positive number of seconds"
+    );
 }
 
 #[test]
