@@ -545,7 +545,7 @@ mod tests {
         write_table(&answer, &prefixes, &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "who                   n\n--------------------  -\n茂木\\nx                 1\nperson:judith-collins\n"
+            "who                    n\n---------------------  -\n茂木\\nx                1\nperson:judith-collins\n"
         );
     }
 }
