@@ -1221,4 +1221,74 @@ fn the_readme_lists_the_bundled_queries_as_their_headers_say() {
         env.run(&["queries", "--markdown"]).ok(),
         "README section out of date: run `pactgraph queries --markdown` and paste it between the markers"
     );
+    // The example answers are the real ones.
+    let signatories = env.run(&["query", "signatories"]).ok();
+    assert!(
+        readme.contains(&format!("```text\n{signatories}```")),
+        "README's example of `pactgraph query signatories` is out of date:\n{signatories}"
+    );
+    let csv = env
+        .run(&[
+            "query",
+            "agreement_signings",
+            "-p",
+            "country=country:japan",
+            "-p",
+            "partner=country:new-zealand",
+            "--results",
+            "csv",
+        ])
+        .ok()
+        .replace("\r\n", "\n");
+    assert!(readme.contains(&format!("```text\n{csv}```")), "{csv}");
+}
+
+#[test]
+fn a_query_from_standard_input() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pactgraph"))
+        .args(["query", "--file", "-", "--results", "csv"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?a pg:signatory ?p }")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "n\r\n2\r\n");
+}
+
+#[test]
+fn bundled_queries_follow_the_base() {
+    let env = Env::new();
+    let corpus = fixture("corpus");
+    let out = env
+        .run(&[
+            "query",
+            "partner_timeline",
+            corpus.to_str().unwrap(),
+            "--base",
+            "https://example.org/pg/",
+            "--param",
+            "partner=country:united-kingdom",
+            "-r",
+            "csv",
+        ])
+        .ok();
+    assert_eq!(
+        out,
+        "partner,date,agreement,type,action,place\r\n\
+         https://example.org/pg/id/country/united-kingdom,2023-01-11,https://example.org/pg/id/agreement/reciprocal-access-japan_united-kingdom,reciprocal access agreement,signing,London\r\n"
+    );
 }
