@@ -82,20 +82,37 @@ pub fn prepare(
     text: &str,
     origin: &str,
 ) -> Result<PreparedSparqlQuery, QueryError> {
-    prepare_with(evaluator(store.iris().base()), text, origin)
+    prepare_with(
+        evaluator(store.iris().base()),
+        store.iris().base(),
+        text,
+        origin,
+    )
 }
 
 fn prepare_with(
     evaluator: SparqlEvaluator,
+    base: &str,
     text: &str,
     origin: &str,
 ) -> Result<PreparedSparqlQuery, QueryError> {
-    let mut prepared = evaluator
-        .parse_query(text)
-        .map_err(|err| QueryError::Syntax {
+    let mut prepared = evaluator.parse_query(text).map_err(|err| {
+        let mut message = err.to_string().replace('\n', " ");
+        if message.contains("Prefix not found") {
+            let names: Vec<String> = crate::vocab::prefixes(base)
+                .into_iter()
+                .map(|(p, _)| format!("{p}:"))
+                .collect();
+            message.push_str(&format!(
+                " (an undeclared prefix; predeclared: {})",
+                names.join(" ")
+            ));
+        }
+        QueryError::Syntax {
             origin: origin.to_owned(),
-            message: err.to_string().replace('\n', " "),
-        })?;
+            message,
+        }
+    })?;
     prepared.dataset_mut().set_default_graph_as_union();
     Ok(prepared)
 }
@@ -161,6 +178,7 @@ pub fn run(
     let token = CancellationToken::new();
     let mut prepared = prepare_with(
         evaluator(store.iris().base()).with_cancellation_token(token.clone()),
+        store.iris().base(),
         text,
         origin,
     )?;

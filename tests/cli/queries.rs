@@ -1098,6 +1098,14 @@ fn query_errors_name_the_problem() {
         err.starts_with("pactgraph: broken.rq: error at 2:"),
         "{err}"
     );
+    let err = env
+        .run(&["query", "-e", "SELECT * WHERE { ?s foaf:name ?o }"])
+        .error();
+    assert!(err.starts_with("pactgraph: -e: error at 1:"), "{err}");
+    assert!(
+        err.ends_with("(an undeclared prefix; predeclared: agreement: association: build: claim: country: dcterms: eli: event: force: government: graph: holding: instant: interval: ministry: oa: org: organisation: owl: person: pg: place: post: prov: rdf: rdfs: release: schema: selector: sem: sentence: sh: skos: software: time: topic: wd: xsd:)"),
+        "{err}"
+    );
     let err = env.run(&["query", "nothing"]).error();
     assert!(
         err.contains(
