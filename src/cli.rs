@@ -39,6 +39,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the numbered sentences of a source text, as card evidence counts them.
     Sentences(SentencesArgs),
+    /// Ask the graph a SPARQL query: a bundled one by name, a file, or an inline query.
+    Query(QueryArgs),
+    /// List the bundled queries (one per competency question) with what they answer.
+    Queries(QueriesArgs),
 }
 
 /// Where the graph comes from: cards on the command line, a store, or the embedded seed.
@@ -174,6 +178,70 @@ pub struct SentencesArgs {
     /// A source text; `-` reads standard input.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+}
+
+/// `pactgraph query`.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// A bundled query: its name (see `pactgraph queries`) or its question (`q8`). With --file
+    /// or -e there is no name and every positional argument is a card or directory.
+    #[arg(value_name = "NAME", required_unless_present_any = ["file", "expression"])]
+    pub name: Option<String>,
+
+    /// Run the query in this file (`-` reads standard input).
+    #[arg(long, short = 'f', value_name = "FILE", conflicts_with = "expression")]
+    pub file: Option<PathBuf>,
+
+    /// Run this query text.
+    #[arg(long = "expression", short = 'e', value_name = "SPARQL")]
+    pub expression: Option<String>,
+
+    /// Where the graph comes from.
+    #[command(flatten)]
+    pub source: SourceArgs,
+
+    /// Bind a variable of the query's SELECT clause before evaluation: NAME=VALUE, where VALUE
+    /// is an IRI in <>, a prefixed name (agreement:acsa-japan_new-zealand), a literal
+    /// ("text"@en, "2025-12-19"^^xsd:date, 42) or a plain word (a string). Repeatable.
+    #[arg(long, short = 'p', value_name = "NAME=VALUE")]
+    pub param: Vec<String>,
+
+    /// Query only these graphs: a release id, `reference`, `ontology` or a graph IRI
+    /// (repeatable). Their union is the default graph and `GRAPH` sees only them; add
+    /// `--graph reference` to keep the names of governments, posts and places. Default: every
+    /// graph.
+    #[arg(long, value_name = "GRAPH")]
+    pub graph: Vec<String>,
+
+    /// Answer format: for SELECT and ASK table (default), csv, tsv, json, xml (the W3C SPARQL
+    /// results formats); for CONSTRUCT and DESCRIBE an RDF format as for export (default
+    /// turtle). Default: from the --output extension.
+    #[arg(long, short = 'r', value_name = "FORMAT")]
+    pub results: Option<String>,
+
+    /// Write here instead of standard output (replaced only when the query succeeds).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Cancel the query after this many seconds.
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<f64>,
+
+    /// Exit with code 1 when an ASK query answers false.
+    #[arg(long)]
+    pub ask_exit_code: bool,
+}
+
+/// `pactgraph queries`.
+#[derive(Debug, Args)]
+pub struct QueriesArgs {
+    /// Print this query's text (header included) instead of the list.
+    #[arg(value_name = "NAME", conflicts_with = "markdown")]
+    pub name: Option<String>,
+
+    /// Print the list as the Markdown table of the README.
+    #[arg(long)]
+    pub markdown: bool,
 }
 
 #[cfg(test)]

@@ -174,6 +174,121 @@ impl OutputFormat {
     }
 }
 
+/// Every format `pactgraph query` writes a SELECT or ASK answer in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ResultsFormat {
+    /// An aligned text table, IRIs abbreviated with pactgraph's prefixes.
+    Table,
+    /// SPARQL 1.1 Query Results CSV.
+    Csv,
+    /// SPARQL 1.1 Query Results TSV.
+    Tsv,
+    /// SPARQL 1.1 Query Results JSON.
+    Json,
+    /// SPARQL Query Results XML.
+    Xml,
+}
+
+/// The table of names: (format, names, extensions, media type).
+const RESULTS_TABLE: &[(ResultsFormat, &[&str], &[&str], &str)] = &[
+    (
+        ResultsFormat::Table,
+        &["table", "text"],
+        &["txt"],
+        "text/plain",
+    ),
+    (ResultsFormat::Csv, &["csv"], &["csv"], "text/csv"),
+    (
+        ResultsFormat::Tsv,
+        &["tsv"],
+        &["tsv"],
+        "text/tab-separated-values",
+    ),
+    (
+        ResultsFormat::Json,
+        &["json", "srj"],
+        &["srj", "json"],
+        "application/sparql-results+json",
+    ),
+    (
+        ResultsFormat::Xml,
+        &["xml", "srx"],
+        &["srx", "xml"],
+        "application/sparql-results+xml",
+    ),
+];
+
+impl ResultsFormat {
+    /// Every results format, in the order of the table.
+    pub fn all() -> impl Iterator<Item = Self> {
+        RESULTS_TABLE.iter().map(|(f, ..)| *f)
+    }
+
+    /// The format a name means (`table`, `csv`, `json`, `srx`, ...).
+    pub fn from_name(name: &str) -> Option<Self> {
+        let name = name.to_ascii_lowercase();
+        RESULTS_TABLE
+            .iter()
+            .find(|(_, names, ..)| names.contains(&name.as_str()))
+            .map(|(f, ..)| *f)
+    }
+
+    /// The format a file name's extension means.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        RESULTS_TABLE
+            .iter()
+            .find(|(_, _, exts, _)| exts.contains(&ext.as_str()))
+            .map(|(f, ..)| *f)
+    }
+
+    fn entry(
+        self,
+    ) -> &'static (
+        ResultsFormat,
+        &'static [&'static str],
+        &'static [&'static str],
+        &'static str,
+    ) {
+        RESULTS_TABLE
+            .iter()
+            .find(|(f, ..)| *f == self)
+            .expect("every results format is in the table")
+    }
+
+    /// The primary name.
+    pub fn name(self) -> &'static str {
+        self.entry().1[0]
+    }
+
+    /// The usual file extension.
+    pub fn file_extension(self) -> &'static str {
+        self.entry().2[0]
+    }
+
+    /// The media type.
+    pub fn media_type(self) -> &'static str {
+        self.entry().3
+    }
+
+    /// The W3C format behind it; `None` for the text table.
+    pub fn sparql_format(self) -> Option<oxigraph::sparql::results::QueryResultsFormat> {
+        use oxigraph::sparql::results::QueryResultsFormat as F;
+        match self {
+            Self::Table => None,
+            Self::Csv => Some(F::Csv),
+            Self::Tsv => Some(F::Tsv),
+            Self::Json => Some(F::Json),
+            Self::Xml => Some(F::Xml),
+        }
+    }
+
+    /// The primary names of every results format.
+    pub fn names() -> Vec<&'static str> {
+        Self::all().map(Self::name).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,6 +322,27 @@ mod tests {
         );
         for f in OutputFormat::all() {
             assert_eq!(OutputFormat::from_name(f.name()), Some(f));
+        }
+    }
+
+    #[test]
+    fn results_formats_resolve_by_name_and_extension() {
+        assert_eq!(ResultsFormat::from_name("SRJ"), Some(ResultsFormat::Json));
+        assert_eq!(
+            ResultsFormat::from_path(Path::new("out.srx")),
+            Some(ResultsFormat::Xml)
+        );
+        assert_eq!(
+            ResultsFormat::from_path(Path::new("out.tsv")),
+            Some(ResultsFormat::Tsv)
+        );
+        assert_eq!(ResultsFormat::from_name("turtle"), None);
+        for f in ResultsFormat::all() {
+            assert_eq!(ResultsFormat::from_name(f.name()), Some(f));
+            assert_eq!(
+                ResultsFormat::from_path(Path::new(&format!("x.{}", f.file_extension()))),
+                Some(f)
+            );
         }
     }
 }

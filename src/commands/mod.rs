@@ -13,6 +13,8 @@ pub mod build;
 pub mod check;
 pub mod export;
 pub mod ontology;
+pub mod queries;
+pub mod query;
 pub mod sentences;
 pub mod stats;
 pub mod validate;
@@ -27,6 +29,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Validate(args) => validate::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Sentences(args) => sentences::run(&args),
+        Command::Query(args) => query::run(&args),
+        Command::Queries(args) => queries::run(&args),
     }
 }
 
