@@ -35,6 +35,12 @@ pub fn quote(text: &str) -> String {
     out
 }
 
+/// A DOT label: quoted, with `&` written as `&amp;`, since Graphviz reads entity references
+/// (`&lt;`) in labels.
+pub fn label(text: &str) -> String {
+    quote(&text.replace('&', "&amp;"))
+}
+
 /// Wraps text at word boundaries into lines of at most [`WRAP`] characters (longer words stay
 /// whole); existing line breaks are kept.
 pub fn wrap(text: &str) -> String {
@@ -83,8 +89,8 @@ impl GraphExporter for Dot {
                 out,
                 "  {} [label={}, shape=\"{shape}\", fillcolor=\"{colour}\", tooltip={}{extra}];",
                 quote(&node.iri),
-                quote(&wrap(&node.label)),
-                quote(&node.iri),
+                label(&wrap(&node.label)),
+                label(&node.iri),
             )?;
         }
         for edge in &graph.edges {
@@ -93,7 +99,7 @@ impl GraphExporter for Dot {
                 "  {} -> {} [label={}];",
                 quote(&edge.source),
                 quote(&edge.target),
-                quote(&edge.label),
+                label(&edge.label),
             )?;
         }
         writeln!(out, "}}")?;
@@ -109,6 +115,7 @@ mod tests {
     fn quoting_escapes_quotes_backslashes_and_line_breaks() {
         assert_eq!(quote("a \"b\" \\ c\nd"), r#""a \"b\" \\ c\nd""#);
         assert_eq!(quote("日本 <&>"), "\"日本 <&>\"");
+        assert_eq!(label("Q&A &lt;"), "\"Q&amp;A &amp;lt;\"");
     }
 
     #[test]

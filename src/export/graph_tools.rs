@@ -122,6 +122,15 @@ pub fn xml_text(text: &str) -> String {
         .collect()
 }
 
+/// XML text content, escaped: `<`, `>`, `&`, and carriage returns as a character reference (a
+/// parser would otherwise turn them into line feeds).
+pub fn xml_content(text: &str) -> quick_xml::events::BytesText<'static> {
+    let escaped = quick_xml::escape::partial_escape(xml_text(text))
+        .into_owned()
+        .replace('\r', "&#13;");
+    quick_xml::events::BytesText::from_escaped(escaped)
+}
+
 /// An XML attribute value, escaped so that a parser gives back exactly `text`: besides `<`, `&`
 /// and quotes, tabs and line breaks are written as character references (a parser would
 /// otherwise turn them into spaces).

@@ -9,10 +9,10 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, Event};
 
 use super::ExportError;
-use super::graph_tools::{GraphExporter, json_list, style, xml_text};
+use super::graph_tools::{GraphExporter, json_list, style, xml_content};
 use crate::projection::{PropertyGraph, Value, ValueType};
 
 const NS: &str = "http://graphml.graphdrawing.org/xmlns";
@@ -228,7 +228,7 @@ impl GraphExporter for GraphMl {
 fn data<W: Write>(w: &mut Writer<W>, key: &str, text: &str) -> Result<(), ExportError> {
     w.create_element("data")
         .with_attribute(("key", key))
-        .write_text_content(BytesText::new(&xml_text(text)))?;
+        .write_text_content(xml_content(text))?;
     Ok(())
 }
 
@@ -256,7 +256,7 @@ fn yed_node<W: Write>(w: &mut Writer<W>, label: &str, kind: &str) -> Result<(), 
         .with_attributes([("color", "#000000"), ("type", "line"), ("width", "1.0")])
         .write_empty()?;
     w.create_element("y:NodeLabel")
-        .write_text_content(BytesText::new(&xml_text(label)))?;
+        .write_text_content(xml_content(label))?;
     w.create_element("y:Shape")
         .with_attribute(("type", shape))
         .write_empty()?;
@@ -274,7 +274,7 @@ fn yed_edge<W: Write>(w: &mut Writer<W>, label: &str) -> Result<(), ExportError>
         .with_attributes([("source", "none"), ("target", "standard")])
         .write_empty()?;
     w.create_element("y:EdgeLabel")
-        .write_text_content(BytesText::new(&xml_text(label)))?;
+        .write_text_content(xml_content(label))?;
     w.write_event(Event::End(BytesEnd::new("y:PolyLineEdge")))?;
     w.write_event(Event::End(BytesEnd::new("data")))?;
     Ok(())

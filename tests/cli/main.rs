@@ -3,5 +3,6 @@
 mod util;
 
 mod bad_input;
+mod graph_tools;
 mod rdf_export;
 mod seed;
