@@ -710,7 +710,11 @@ mod tests {
             quad("http://x/a", pg::SIGNATORY, iri("http://x/b"), g),
             quad("http://x/a", schema::SAME_AS, iri("http://wd/Q1"), g),
         ];
-        let graph = PropertyGraph::project(&quads, &ProjectionOptions::default());
+        let options = ProjectionOptions {
+            prefixes: crate::vocab::prefixes(crate::vocab::DEFAULT_BASE),
+            ..ProjectionOptions::default()
+        };
+        let graph = PropertyGraph::project(&quads, &options);
         assert_eq!(graph.nodes.len(), 2);
         let a = graph.node("http://x/a").unwrap();
         assert_eq!(a.label, "A");

@@ -53,7 +53,11 @@ impl Exporter for Projected {
         if !writer.files().is_empty() {
             return Err(directory_only(self.format));
         }
-        let graph = PropertyGraph::project(&selection.quads, &self.options);
+        let mut options = self.options.clone();
+        if options.prefixes.is_empty() {
+            options.prefixes = selection.prefixes.clone();
+        }
+        let graph = PropertyGraph::project(&selection.quads, &options);
         writer.write(&graph, "", out)
     }
 }
