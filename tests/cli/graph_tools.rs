@@ -642,3 +642,82 @@ fn bad_projection_options_are_one_line_errors() {
         .ok();
     assert_eq!(dot(&out).nodes.len(), 2);
 }
+
+#[test]
+fn the_readme_shows_real_output() {
+    let env = Env::new();
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let command = "pactgraph export --format dot --type schema:Person --type pg:Agreement\n";
+    let after = &readme[readme.find(command).expect("the README shows the command")..];
+    let block = after
+        .split("```text\n")
+        .nth(1)
+        .and_then(|b| b.split("```").next())
+        .unwrap();
+    let out = env
+        .run(&[
+            "export",
+            "--format",
+            "dot",
+            "--type",
+            "schema:Person",
+            "--type",
+            "pg:Agreement",
+        ])
+        .ok();
+    assert_eq!(block, out);
+    let edges = readme
+        .split("source,interaction,target,id,iri,graphs,start\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap();
+    env.run(&[
+        "export",
+        "--format",
+        "cytoscape",
+        "--output",
+        "cy",
+        "--type",
+        "schema:Person",
+        "--type",
+        "pg:Agreement",
+    ])
+    .ok();
+    let real = std::fs::read_to_string(env.path("cy/edges.csv")).unwrap();
+    assert_eq!(real.lines().nth(1), Some(edges));
+}
+
+#[test]
+fn the_library_exporter_projects_single_files_and_refuses_directories() {
+    use pactgraph::export::{GraphFilter, exporter, select};
+    use pactgraph::format::OutputFormat;
+    let store = crate::util::seed_store();
+    let selection = select(
+        &store,
+        &GraphFilter {
+            reference: true,
+            ..GraphFilter::default()
+        },
+        true,
+    )
+    .unwrap();
+    let mut out = Vec::new();
+    exporter(OutputFormat::Dot)
+        .export(&selection, &mut out)
+        .unwrap();
+    let shown = dot(std::str::from_utf8(&out).unwrap());
+    assert!(shown.edges.contains(&edge(
+        "agreement/acsa-japan_new-zealand",
+        "signatory",
+        "person/toshimitsu-motegi"
+    )));
+    // Without trimming, the whole reference data is there.
+    assert!(shown.nodes.contains_key(&id("country/australia")));
+    let err = exporter(OutputFormat::Neo4j)
+        .export(&selection, &mut Vec::new())
+        .unwrap_err();
+    assert!(err.to_string().contains("expected --output DIR"), "{err}");
+}

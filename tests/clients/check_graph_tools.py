@@ -115,6 +115,16 @@ for extra, label in (([], "seed"), ([ESCAPES], "escapes card")):
                 assert piece in text, piece
 
 
+@check("the committed picture of the seed (releases/*.svg) shows the graph as exported now")
+def _():
+    svg = ET.parse(f"{ROOT}/releases/mofa-2025-12-19-jp-nz-acsa-isa.svg").getroot()
+    ns = "{http://www.w3.org/2000/svg}"
+    titles = {g.find(f"{ns}title").text for g in svg.iter(f"{ns}g") if g.get("class") == "node"}
+    edges = [g for g in svg.iter(f"{ns}g") if g.get("class") == "edge"]
+    assert titles == set(graphml_graph(path("seed.graphml")).nodes), titles
+    assert len(edges) == SEED_EDGES, len(edges)
+
+
 KUZU_TYPES = {"string": "STRING", "long": "INT64", "int": "INT64", "double": "DOUBLE", "float": "DOUBLE",
               "boolean": "BOOLEAN", "date": "DATE"}
 
