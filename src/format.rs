@@ -173,7 +173,13 @@ impl OutputFormat {
             Self::NQuads => Some(RdfFormat::NQuads),
             Self::TriG => Some(RdfFormat::TriG),
             Self::RdfXml => Some(RdfFormat::RdfXml),
-            _ => None,
+            Self::JsonLd | Self::Canonical => None,
+            Self::GraphMl
+            | Self::GraphMlYed
+            | Self::Gexf
+            | Self::Dot
+            | Self::Neo4j
+            | Self::Cytoscape => None,
         }
     }
 

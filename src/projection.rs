@@ -498,7 +498,7 @@ impl PropertyGraph {
                     let full = prefixed(p, &options.prefixes);
                     full.replace(':', "_")
                 } else {
-                    (*short).to_owned()
+                    short.replace(':', "_")
                 };
                 names.insert(p, name);
             }

@@ -14,7 +14,7 @@ use crate::projection::PropertyGraph;
 pub struct Dot;
 
 /// The widest a label line grows before it is wrapped, in characters.
-const WRAP: usize = 30;
+pub const WRAP: usize = 30;
 
 /// A DOT quoted string: `"` and `\` escaped, line breaks as `\n`, other control characters
 /// dropped.

@@ -625,6 +625,11 @@ fn bad_projection_options_are_one_line_errors() {
         .run(&["export", "--format", "dot", "--type", "Person"])
         .error();
     assert!(message.contains("neither a prefixed name"), "{message}");
+    let message = env.run(&["export", "--format", "svg"]).error();
+    assert!(
+        message.ends_with("canonical, graphml, graphml-yed, gexf, dot, neo4j, cytoscape"),
+        "{message}"
+    );
     let message = env.run(&["export", "--type", "schema:Person"]).error();
     assert!(
         message.contains("apply to the graph-tool formats") && message.contains("turtle"),
