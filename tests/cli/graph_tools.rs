@@ -560,6 +560,17 @@ fn graph_exports_are_byte_identical_from_run_to_run() {
         std::fs::remove_dir_all(env.path("a")).unwrap();
         std::fs::remove_dir_all(env.path("b")).unwrap();
     }
+    // The same from an on-disk store as from the in-memory seed.
+    let seed = crate::util::seed_card();
+    env.run(&["build", "--store", "kg", seed.to_str().unwrap()])
+        .ok();
+    for format in ["graphml", "gexf", "dot"] {
+        let memory = env.run(&["export", "--format", format]).ok();
+        let stored = env
+            .run(&["export", "--store", "kg", "--format", format])
+            .ok();
+        assert_eq!(memory, stored, "{format}");
+    }
 }
 
 #[test]

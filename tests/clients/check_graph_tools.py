@@ -65,6 +65,30 @@ for extra, label in (([], "seed"), (["--with-provenance"], "seed with provenance
             assert sorted(numbers) == [7, 8, 9, 10, 11, 12, 13, 14, 15], numbers
 
 
+@check("networkx reads the yEd flavour with the same nodes and edges as the plain GraphML")
+def _():
+    yed = graphml_graph(export("graphml-yed", "seed.yed.graphml"))
+    plain = graphml_graph(path("seed.graphml"))
+    assert set(yed.nodes) == set(plain.nodes)
+    assert edge_set(yed) == edge_set(plain)
+
+
+@check("the Cytoscape tables, read as an edge list and a node table, give the same graph as the GraphML")
+def _():
+    directory = export("cytoscape", "cytoscape")
+    with open(os.path.join(directory, "edges.csv"), newline="", encoding="utf-8") as f:
+        edges = list(csv.DictReader(f))
+    with open(os.path.join(directory, "nodes.csv"), newline="", encoding="utf-8") as f:
+        nodes = {row["id"]: row for row in csv.DictReader(f)}
+    g = nx.MultiDiGraph()
+    g.add_nodes_from((n, {"label": row["label"]}) for n, row in nodes.items())
+    g.add_edges_from((e["source"], e["target"], {"label": e["interaction"]}) for e in edges)
+    plain = graphml_graph(path("seed.graphml"))
+    assert set(g.nodes) == set(plain.nodes)
+    assert edge_set(g) == edge_set(plain)
+    assert nodes[PG + "person/judith-collins"]["kind"] == "person"
+
+
 @check("networkx: the seed's key edges are there (Motegi and Collins sign the ACSA and ISA; the ACSA concerns the NZDF)")
 def _():
     edges = edge_set(graphml_graph(path("seed.graphml")))
