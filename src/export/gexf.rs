@@ -1,5 +1,7 @@
 //! GEXF 1.3, written with quick-xml: typed attributes (`long`, `double`, `boolean`, `anyURI`,
-//! `string`; lists as `liststring`, items joined by `|`), each node's colour by kind, and time:
+//! `string`; lists as `liststring`, written as JSON arrays of strings, `["a","b"]`, which keep
+//! items with commas or bars whole), each node's colour by kind, edges with their property as
+//! `kind` (so Gephi keeps parallel edges apart), and time:
 //! nodes and edges with a date (signing, start or publication) carry it as `start`, so Gephi's
 //! timeline plays the network in the order things happened. Dates themselves are `string`
 //! attributes (readers such as networkx know no date type). Node ids are IRIs.
@@ -10,7 +12,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use super::ExportError;
-use super::graph_tools::{GraphExporter, rgb, style, xml_attribute};
+use super::graph_tools::{GraphExporter, json_list, rgb, style, xml_attribute};
 use crate::projection::{PropertyGraph, Value, ValueType};
 
 const NS: &str = "http://gexf.net/1.3";
@@ -31,7 +33,7 @@ fn gexf_type(value_type: ValueType, list: bool) -> &'static str {
 }
 
 fn list_text<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
-    items.into_iter().collect::<Vec<_>>().join("|")
+    json_list(items)
 }
 
 fn value_text(values: &[Value], list: bool) -> String {
@@ -148,6 +150,9 @@ impl GraphExporter for Gexf {
             start.push_attribute(xml_attribute("source", &edge.source));
             start.push_attribute(xml_attribute("target", &edge.target));
             start.push_attribute(xml_attribute("label", &edge.label));
+            // Parallel edges (two properties between the same nodes) stay apart in Gephi only
+            // when their kinds differ.
+            start.push_attribute(xml_attribute("kind", &edge.label));
             if let Some(day) = &edge.start {
                 start.push_attribute(("start", day.as_str()));
             }
