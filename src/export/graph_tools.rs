@@ -220,3 +220,65 @@ pub fn write_directory(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_failed_directory_export_changes_nothing() {
+        let scratch = tempfile::tempdir().unwrap();
+        let target = scratch.path().join("out");
+        let files = ["a.csv", "b.csv"];
+        let failing = |name: &str, out: &mut dyn Write| -> Result<(), ExportError> {
+            out.write_all(b"partial")?;
+            if name == "b.csv" {
+                return Err(ExportError::Io(io::Error::other("disk full")));
+            }
+            Ok(())
+        };
+        // Nothing there before: nothing there after, and no temporary directory left.
+        assert!(write_directory(&target, &files, failing).is_err());
+        assert_eq!(entries(scratch.path()), Vec::<String>::new());
+        // An earlier export survives a failed one whole.
+        write_directory(&target, &files, |name, out| {
+            Ok(out.write_all(format!("old {name}").as_bytes())?)
+        })
+        .unwrap();
+        assert!(write_directory(&target, &files, failing).is_err());
+        assert_eq!(entries(scratch.path()), ["out"]);
+        assert_eq!(entries(&target), ["a.csv", "b.csv"]);
+        assert_eq!(
+            std::fs::read_to_string(target.join("a.csv")).unwrap(),
+            "old a.csv"
+        );
+        // A successful one replaces it.
+        write_directory(&target, &files, |name, out| {
+            Ok(out.write_all(format!("new {name}").as_bytes())?)
+        })
+        .unwrap();
+        assert_eq!(entries(scratch.path()), ["out"]);
+        assert_eq!(
+            std::fs::read_to_string(target.join("b.csv")).unwrap(),
+            "new b.csv"
+        );
+    }
+
+    #[test]
+    fn xml_attributes_keep_line_breaks_and_tabs() {
+        let a = xml_attribute("v", "a\"<b>&\n\tc\r\u{1}");
+        assert_eq!(
+            std::str::from_utf8(&a.value).unwrap(),
+            "a&quot;&lt;b&gt;&amp;&#10;&#9;c&#13;\u{fffd}"
+        );
+    }
+}
