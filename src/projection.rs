@@ -390,16 +390,14 @@ impl PropertyGraph {
                     ));
                 }
                 Term::Literal(l) => entry.literals.push((p.to_owned(), l.clone())),
-                Term::NamedNode(_) | Term::BlankNode(_) => {
-                    let o = match &q.object {
+                other => {
+                    let o = match other {
                         Term::NamedNode(n) => n.as_str().to_owned(),
                         other => other.to_string(),
                     };
                     let graphs = links.entry((s, p.to_owned(), o)).or_default();
                     graphs.extend(g);
                 }
-                #[allow(unreachable_patterns)]
-                _ => {}
             }
         }
 
