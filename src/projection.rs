@@ -334,6 +334,18 @@ fn has_offset(text: &str) -> bool {
         }
 }
 
+/// Numbers in numeric order, everything else by its text.
+fn order(a: &Value, b: &Value) -> std::cmp::Ordering {
+    let number = |v: &Value| match v.value_type {
+        ValueType::Integer | ValueType::Double => v.text.parse::<f64>().ok(),
+        _ => None,
+    };
+    match (number(a), number(b)) {
+        (Some(x), Some(y)) => x.total_cmp(&y).then_with(|| a.cmp(b)),
+        _ => a.text.cmp(&b.text).then_with(|| a.cmp(b)),
+    }
+}
+
 /// The best label among (property, literal) pairs: `rdfs:label`, then `skos:prefLabel`, then
 /// `schema:name`; English, then untagged, then other languages; then the smallest text.
 fn best_label<'a>(literals: impl Iterator<Item = (&'a str, &'a Literal)>) -> Option<String> {
@@ -533,7 +545,7 @@ impl PropertyGraph {
                     .push(value);
             }
             for (name, list) in &mut values {
-                list.sort_by(|a, b| a.text.cmp(&b.text).then(a.cmp(b)));
+                list.sort_by(order);
                 list.dedup_by(|a, b| a.text == b.text);
                 let p = properties
                     .iter()
