@@ -27,7 +27,8 @@ pub struct Cli {
 pub enum Command {
     /// Map release cards to RDF and load them into the store (one named graph per release).
     Build(BuildArgs),
-    /// Write the graph as RDF (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD, canonical N-Quads).
+    /// Write the graph as RDF (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD, canonical
+    /// N-Quads) or for graph tools (GraphML, yEd, GEXF, DOT, Neo4j, Cytoscape).
     Export(ExportArgs),
     /// Count what the graph holds.
     Stats(StatsArgs),
@@ -118,14 +119,39 @@ pub struct ExportArgs {
     #[command(flatten)]
     pub graphs: GraphArgs,
 
-    /// Output format: turtle, ntriples, nquads, trig, rdfxml, jsonld, canonical (default: from
-    /// the --output extension, else turtle).
+    /// How the graph-tool formats project the graph.
+    #[command(flatten)]
+    pub projection: ProjectionArgs,
+
+    /// Output format: turtle, ntriples, nquads, trig, rdfxml, jsonld, canonical; for graph
+    /// tools graphml, graphml-yed, gexf, dot, neo4j (a directory), cytoscape (a directory)
+    /// (default: from the --output extension, else turtle).
     #[arg(long, short, value_name = "FORMAT")]
     pub format: Option<String>,
 
-    /// Write here instead of standard output (replaced only when the export succeeds).
+    /// Write here instead of standard output (replaced only when the export succeeds); a
+    /// directory for neo4j and cytoscape.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// How the graph-tool formats (graphml, graphml-yed, gexf, dot, neo4j, cytoscape) turn the graph
+/// into nodes and edges.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ProjectionArgs {
+    /// Graph tools: keep only nodes of this type, a prefixed name (schema:Person, pg:Agreement)
+    /// or an IRI (repeatable).
+    #[arg(long = "type", value_name = "TYPE")]
+    pub types: Vec<String>,
+
+    /// Graph tools: keep the provenance plumbing (sentences, selectors, instants, intervals,
+    /// builds, the release graphs' own descriptions), left out by default.
+    #[arg(long)]
+    pub with_provenance: bool,
+
+    /// Graph tools: keep every node of the reference data, not only those the releases reach.
+    #[arg(long, conflicts_with = "no_reference")]
+    pub all_reference: bool,
 }
 
 /// `pactgraph stats`.

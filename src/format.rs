@@ -24,6 +24,18 @@ pub enum OutputFormat {
     JsonLd,
     /// Canonical N-Quads (RDFC-1.0, by sophia).
     Canonical,
+    /// GraphML with declared, typed keys (Gephi, Cytoscape, networkx).
+    GraphMl,
+    /// GraphML with yEd's node graphics, so that yEd shows labels, colours and shapes.
+    GraphMlYed,
+    /// GEXF 1.3 with typed attributes and dates (Gephi's timeline).
+    Gexf,
+    /// Graphviz DOT, one colour and shape per kind of node.
+    Dot,
+    /// A directory of `neo4j-admin database import` CSV files, with a `load.cypher`.
+    Neo4j,
+    /// A directory with Cytoscape's node and edge tables (CSV).
+    Cytoscape,
 }
 
 /// The table of names: (format, names, extensions, media type).
@@ -64,6 +76,37 @@ const TABLE: &[(OutputFormat, &[&str], &[&str], &str)] = &[
         &["canonical", "c14n", "rdfc"],
         &["c14n.nq"],
         "application/n-quads",
+    ),
+    (
+        OutputFormat::GraphMl,
+        &["graphml"],
+        &["graphml"],
+        "application/graphml+xml",
+    ),
+    (
+        OutputFormat::GraphMlYed,
+        &["graphml-yed", "yed"],
+        &["yed.graphml"],
+        "application/graphml+xml",
+    ),
+    (
+        OutputFormat::Gexf,
+        &["gexf"],
+        &["gexf"],
+        "application/gexf+xml",
+    ),
+    (
+        OutputFormat::Dot,
+        &["dot", "gv", "graphviz"],
+        &["dot", "gv"],
+        "text/vnd.graphviz",
+    ),
+    (OutputFormat::Neo4j, &["neo4j"], &["neo4j"], "text/csv"),
+    (
+        OutputFormat::Cytoscape,
+        &["cytoscape"],
+        &["cytoscape"],
+        "text/csv",
     ),
 ];
 
@@ -131,6 +174,12 @@ impl OutputFormat {
             Self::TriG => Some(RdfFormat::TriG),
             Self::RdfXml => Some(RdfFormat::RdfXml),
             Self::JsonLd | Self::Canonical => None,
+            Self::GraphMl
+            | Self::GraphMlYed
+            | Self::Gexf
+            | Self::Dot
+            | Self::Neo4j
+            | Self::Cytoscape => None,
         }
     }
 
@@ -139,7 +188,26 @@ impl OutputFormat {
         matches!(
             self,
             Self::NQuads | Self::TriG | Self::JsonLd | Self::Canonical
+        ) || self.is_property_graph()
+    }
+
+    /// Whether the format is a property graph for graph tools (written from
+    /// [`crate::projection`]).
+    pub fn is_property_graph(self) -> bool {
+        matches!(
+            self,
+            Self::GraphMl
+                | Self::GraphMlYed
+                | Self::Gexf
+                | Self::Dot
+                | Self::Neo4j
+                | Self::Cytoscape
         )
+    }
+
+    /// Whether the format writes a directory of files rather than one file.
+    pub fn is_directory(self) -> bool {
+        matches!(self, Self::Neo4j | Self::Cytoscape)
     }
 
     /// Resolves `--format`, else the `--output` extension, else `default`.

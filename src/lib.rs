@@ -11,6 +11,7 @@ pub mod format;
 pub mod inputs;
 pub mod iri;
 pub mod mapping;
+pub mod projection;
 pub mod query;
 pub mod reference;
 pub mod store;

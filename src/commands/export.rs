@@ -1,13 +1,18 @@
-//! `pactgraph export`: the graph in an RDF format.
+//! `pactgraph export`: the graph in an RDF format, or projected for graph tools.
 
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
+use oxigraph::model::vocab::{rdf, rdfs};
+use oxigraph::model::{NamedNode, Quad};
 
-use crate::cli::{ExportArgs, GraphArgs};
+use crate::cli::{ExportArgs, GraphArgs, ProjectionArgs};
+use crate::export::graph_tools::{directory_only, graph_exporter, write_directory};
 use crate::export::{GraphFilter, exporter, select, write_output};
 use crate::format::OutputFormat;
-use crate::store::GraphStore;
+use crate::projection::{ProjectionOptions, PropertyGraph};
+use crate::store::{GraphStore, StoreError};
+use crate::vocab::{schema, skos};
 
 /// Runs the command.
 pub fn run(args: &ExportArgs) -> Result<ExitCode> {
@@ -17,9 +22,36 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
         OutputFormat::Turtle,
     )
     .map_err(anyhow::Error::msg)?;
+    let p = &args.projection;
+    if !format.is_property_graph() && (!p.types.is_empty() || p.with_provenance || p.all_reference)
+    {
+        bail!(
+            "--type, --with-provenance and --all-reference apply to the graph-tool formats \
+             (graphml, graphml-yed, gexf, dot, neo4j, cytoscape), not to {}",
+            format.name()
+        );
+    }
+    let to_stdout = args.output.as_deref().is_none_or(|o| o.as_os_str() == "-");
+    if format.is_directory() && to_stdout {
+        return Err(directory_only(format).into());
+    }
     let store = super::open_source(&args.source)?;
     let filter = graph_filter(&store, &args.graphs)?;
     let selection = select(&store, &filter, format.keeps_graphs())?;
+    if format.is_property_graph() {
+        let options = projection_options(&store, &filter, p, &selection.prefixes)?;
+        let graph = PropertyGraph::project(&selection.quads, &options);
+        let writer = graph_exporter(format).expect("a property-graph format");
+        match args.output.as_deref() {
+            Some(dir) if format.is_directory() => {
+                write_directory(dir, writer.files(), |name, out| {
+                    writer.write(&graph, name, out)
+                })?;
+            }
+            output => write_output(output, |out| writer.write(&graph, "", out))?,
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     write_output(args.output.as_deref(), |out| {
         exporter(format).export(&selection, out)
     })?;
@@ -42,4 +74,55 @@ pub fn graph_filter(store: &GraphStore, args: &GraphArgs) -> Result<GraphFilter>
         reference: !args.no_reference,
         ontology: args.with_ontology,
     })
+}
+
+/// The projection `--type`, `--with-provenance` and `--all-reference` ask for. The reference
+/// data is cut down to what the releases reach when it is selected by default (no `--graph`);
+/// labels and types for nodes the selection only links to come from the whole store.
+pub fn projection_options(
+    store: &GraphStore,
+    filter: &GraphFilter,
+    args: &ProjectionArgs,
+    prefixes: &[(String, String)],
+) -> Result<ProjectionOptions> {
+    let types = args
+        .types
+        .iter()
+        .map(|t| resolve_type(t, prefixes))
+        .collect::<Result<Vec<_>>>()?;
+    let trim_reference = (filter.graphs.is_empty() && filter.reference && !args.all_reference)
+        .then(|| store.iris().reference_graph());
+    let mut context: Vec<Quad> = Vec::new();
+    for p in [rdf::TYPE, rdfs::LABEL, skos::PREF_LABEL, schema::NAME] {
+        for q in store.store().quads_for_pattern(None, Some(p), None, None) {
+            context.push(q.map_err(StoreError::from)?);
+        }
+    }
+    Ok(ProjectionOptions {
+        types,
+        provenance: args.with_provenance,
+        trim_reference,
+        context,
+        prefixes: prefixes.to_vec(),
+    })
+}
+
+/// A `--type` value: an IRI, or a prefixed name with one of pactgraph's prefixes.
+fn resolve_type(text: &str, prefixes: &[(String, String)]) -> Result<NamedNode> {
+    if text.contains("://") {
+        return NamedNode::new(text)
+            .map_err(|e| anyhow::anyhow!("--type: invalid IRI {text:?}: {e}"));
+    }
+    let Some((prefix, local)) = text.split_once(':') else {
+        bail!("--type: {text:?} is neither a prefixed name (schema:Person) nor an IRI");
+    };
+    let Some((_, ns)) = prefixes.iter().find(|(name, _)| name == prefix) else {
+        let known: Vec<&str> = prefixes.iter().map(|(n, _)| n.as_str()).collect();
+        bail!(
+            "--type: unknown prefix {prefix:?} in {text:?}, expected one of: {}",
+            known.join(", ")
+        );
+    };
+    NamedNode::new(format!("{ns}{local}"))
+        .map_err(|e| anyhow::anyhow!("--type: invalid name {text:?}: {e}"))
 }

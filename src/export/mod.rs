@@ -14,7 +14,13 @@ use crate::format::OutputFormat;
 use crate::store::{GraphStore, StoreError};
 
 pub mod canonical;
+pub mod cytoscape;
+pub mod dot;
+pub mod gexf;
+pub mod graph_tools;
+pub mod graphml;
 pub mod jsonld;
+pub mod neo4j;
 pub mod rdf_syntax;
 
 /// Why an export failed.
@@ -81,11 +87,15 @@ pub trait Exporter {
     fn export(&self, selection: &Selection, out: &mut dyn Write) -> Result<(), ExportError>;
 }
 
-/// The exporter for an RDF format.
+/// The exporter for a format (a property-graph format projects with the default options).
 pub fn exporter(format: OutputFormat) -> Box<dyn Exporter> {
     match format {
         OutputFormat::JsonLd => Box::new(jsonld::JsonLd),
         OutputFormat::Canonical => Box::new(canonical::Canonical),
+        graph if graph.is_property_graph() => Box::new(graph_tools::Projected {
+            format: graph,
+            options: crate::projection::ProjectionOptions::default(),
+        }),
         other => Box::new(rdf_syntax::RdfSyntax(
             other
                 .rdf_format()
@@ -237,7 +247,7 @@ pub fn write_output<E: From<io::Error>>(
     }
 }
 
-fn with_path(err: io::Error, path: &Path) -> io::Error {
+pub(crate) fn with_path(err: io::Error, path: &Path) -> io::Error {
     io::Error::new(err.kind(), format!("{}: {err}", path.display()))
 }
 
