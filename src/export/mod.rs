@@ -232,6 +232,7 @@ pub fn write_output<E: From<io::Error>>(
             };
             let mut tmp = tempfile::Builder::new()
                 .prefix(".pactgraph-")
+                .permissions(output_permissions(path))
                 .tempfile_in(dir)
                 .map_err(|e| E::from(with_path(e, dir)))?;
             {
@@ -244,6 +245,26 @@ pub fn write_output<E: From<io::Error>>(
                 .map_err(|e| E::from(with_path(e.error, path)))?;
             Ok(())
         }
+    }
+}
+
+/// The mode a written file gets: the one of the file it replaces, else `rw-r--r--` (a temporary
+/// file alone would be private to its owner).
+fn output_permissions(path: &Path) -> std::fs::Permissions {
+    if let Ok(meta) = std::fs::metadata(path) {
+        return meta.permissions();
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::Permissions::from_mode(0o644)
+    }
+    #[cfg(not(unix))]
+    {
+        tempfile::NamedTempFile::new()
+            .and_then(|f| f.as_file().metadata())
+            .map(|m| m.permissions())
+            .expect("a temporary file can be made")
     }
 }
 

@@ -192,6 +192,31 @@ fn a_failed_export_leaves_the_old_file_and_no_temporary_file() {
     assert_eq!(names, ["graph.ttl"]);
 }
 
+#[cfg(unix)]
+#[test]
+fn written_files_are_readable_by_others_or_keep_their_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    env.run(&["export", "--output", "new.ttl"]).ok();
+    let mode = |name: &str| {
+        std::fs::metadata(env.path(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    assert_eq!(mode("new.ttl"), 0o644);
+    let kept = env.write("kept.ttl", "old\n");
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).unwrap();
+    env.run(&["export", "--output", "kept.ttl"]).ok();
+    assert_eq!(mode("kept.ttl"), 0o640);
+    assert!(
+        std::fs::read_to_string(&kept)
+            .unwrap()
+            .starts_with("@prefix")
+    );
+}
+
 #[test]
 fn graph_selection_and_merging() {
     let env = Env::new();
