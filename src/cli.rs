@@ -39,6 +39,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the numbered sentences of a source text, as card evidence counts them.
     Sentences(SentencesArgs),
+    /// Draft release cards from press releases as published (plain text or HTML).
+    Extract(ExtractArgs),
 }
 
 /// Where the graph comes from: cards on the command line, a store, or the embedded seed.
@@ -174,6 +176,20 @@ pub struct SentencesArgs {
     /// A source text; `-` reads standard input.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+}
+
+/// `pactgraph extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Press releases as published: plain text (.txt) or HTML (.html, .htm); `-` reads
+    /// standard input.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// Card format: yaml (default) or json. Several cards are printed as a YAML stream
+    /// (documents separated by `---`) or as JSON Lines (one card per line).
+    #[arg(long, short, value_name = "FORMAT", default_value = "yaml")]
+    pub format: String,
 }
 
 #[cfg(test)]

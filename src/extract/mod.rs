@@ -1,0 +1,85 @@
+//! Press release -> draft release card: `pactgraph extract` and `build` on raw text.
+//!
+//! Hand-written rules over the numbered sentences of [`crate::text::SourceText`] (so every
+//! `evidence` number is the one the mapping turns into a quote and offsets), with gazetteers
+//! from the project's own reference data ([`crate::reference::Reference`]: countries, places,
+//! forces, posts) and the agreement types of the ontology. One file per concern:
+//!
+//! - [`input`]: bytes to text (UTF-8, not binary, not empty, not too large, English), HTML via
+//!   [`html`];
+//! - [`dates`]: dates, clock times and time zones as printed;
+//! - [`agreements`]: formal titles, short names and abbreviations, types, parties and forces;
+//! - [`people`]: names in either order with honorifics, posts and countries;
+//! - [`events`]: what happened (signing, entry into force, meeting, negotiations), the main
+//!   event's date, time, zone and place, who signed and who met, and each agreement's action.
+//!
+//! Each rule is a small function or pattern; a new publisher's style is a new pattern in the
+//! file of its concern. What the text does not state stays empty: nothing is guessed.
+
+pub mod agreements;
+pub mod dates;
+pub mod events;
+pub mod gazetteer;
+pub mod html;
+pub mod input;
+pub mod people;
+
+use crate::card::{Card, Release};
+use crate::text::SourceText;
+
+pub use input::{ExtractError, MAX_INPUT_BYTES, read_input, text_from_bytes};
+
+/// A release read and drafted: the text its evidence numbers refer to and the card.
+#[derive(Debug, Clone)]
+pub struct Extracted {
+    /// The text (for HTML, the readable text drawn from the page) as the card cites it.
+    pub source: SourceText,
+    /// The drafted card.
+    pub card: Card,
+}
+
+/// Drafts the card of a release text (plain text, or HTML already turned into text).
+/// `release_id` names the release when known (from the file name).
+pub fn extract_text(raw: String, release_id: Option<String>) -> Extracted {
+    let source = SourceText::new(raw);
+    let card = draft(&source, release_id);
+    Extracted { source, card }
+}
+
+/// Drafts the card of a source text.
+pub fn draft(source: &SourceText, release_id: Option<String>) -> Card {
+    let doc = events::Document::read(source);
+    let release = Release {
+        id: release_id,
+        title: doc.title.clone(),
+        publisher: source.header.publisher.clone(),
+        date: doc.release_date.clone(),
+        url: source
+            .header
+            .source
+            .clone()
+            .filter(|u| oxigraph::model::NamedNode::new(u.as_str()).is_ok() && u.contains(':')),
+        language: Some("en".into()),
+        text_sha256: Some(source.sha256()),
+        source: None,
+    };
+    let (kind, events, agreements, people) = doc.into_parts();
+    Card {
+        release,
+        kind,
+        events,
+        agreements,
+        people,
+    }
+}
+
+/// A release id made from a file name: lower-case letters, digits and hyphens.
+pub fn id_from_file_name(stem: &str) -> Option<String> {
+    let id = crate::iri::slug(stem);
+    let ascii: String = id
+        .chars()
+        .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
+        .collect();
+    let ascii = ascii.trim_matches('-').to_owned();
+    (!ascii.is_empty()).then_some(ascii)
+}

@@ -1,0 +1,376 @@
+//! People: names with an honorific before them ("Mr. MOTEGI Toshimitsu, Minister for Foreign
+//! Affairs of Japan", "Senator the Hon Bob Carr", "H.E. Ms. Annalena Baerbock") or a post
+//! before them ("Netherlands Minister of Defence Ruben Brekelmans", "the Foreign Secretary
+//! Boris Johnson", "Japan's Ambassador to the UK, Koji Tsuruoka"). A first word in capitals
+//! is a family name printed first (Japan's style). The post is kept as printed without its
+//! country, which goes to the country field ("of Japan", "Netherlands", "Japanese", "Japan's",
+//! ", Federal Republic of Germany"); when the text names no country, a post the reference data
+//! knows in exactly one country gives it.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::gazetteer::Gazetteer;
+use crate::iri::fold;
+use crate::reference::{EntityKind, Reference};
+
+/// One mention of a person in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// The name as printed.
+    pub name: String,
+    /// The honorific as printed.
+    pub honorific: Option<String>,
+    /// The post as printed, without its country.
+    pub post: Option<String>,
+    /// The country's reference label.
+    pub country: Option<String>,
+    /// Byte range in the sentence.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+}
+
+const HONORIFIC: &str = r"(?:(?:Senator|H\.E\.|His Excellency|Her Excellency)\s+)?(?:(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable\b|\b\.?)|Mr\b\.?|Ms\b\.?|Mrs\b\.?|Dr\b\.?|Sir\b|Dame\b|Senator\b|H\.E\.|Prof\b\.?)(?:\s+(?:Mr\b\.?|Ms\b\.?|Mrs\b\.?|Dr\b\.?|Sir\b|Dame\b))?";
+const NAME: &str = r"(?:[A-Z][\p{L}'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][\p{L}'’\-]+|[A-Z]\.)){0,3}";
+const PORTFOLIO: &str = r"Foreign Affairs and Trade|Foreign and Commonwealth Affairs|Europe and Foreign Affairs|Foreign Affairs|Home Affairs|Economic Security|International Development|Defen[cs]e Industry|Defen[cs]e|Trade|Finance|Economy|Foreign|Veterans'? Affairs|the Armed Forces|Armed Forces";
+/// Words that are not part of a name even when capitalised.
+const NOT_NAME: [&str; 40] = [
+    "Federal", "Republic", "Government", "Governments", "Ministry", "Kingdom", "Commonwealth",
+    "State", "States", "United", "Minister", "Ministers", "Prime", "Secretary", "Ambassador",
+    "President", "Defence", "Defense", "Foreign", "Affairs", "Agreement", "Treaty", "Forces",
+    "Force", "The", "And", "Of", "In", "On", "At", "MP", "Chief", "Japan-", "Office", "Department",
+    "Embassy", "Council", "Cabinet", "House", "Parliament",
+];
+
+fn honorific_first() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(r"(?P<hon>{HONORIFIC})\s+(?P<name>{NAME})"))
+            .expect("the honorific pattern is valid")
+    })
+}
+
+fn post_first() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let countries = &Gazetteer::get().countries;
+        let post = format!(
+            r"Deputy Prime Minister|Prime Minister|Foreign Minister|Defen[cs]e Minister|Foreign Secretary|Defen[cs]e Secretary|Secretary of State for (?:{PORTFOLIO})|Secretary of State|Secretary-General|(?:Federal |State |Deputy |Vice )?Minister (?:for|of) (?:{PORTFOLIO})|Minister|[Aa]mbassador to (?:the )?(?:{countries})|[Aa]mbassador|President|Chancellor|Chief of Defen[cs]e(?: Force| Staff)?|Chief of Staff|General|Admiral"
+        );
+        Regex::new(&format!(
+            r"(?P<cty>(?:{countries})(?:['’]s)?\s+)?(?P<post>{post})\s*,?\s+(?P<hon>(?:Sir|Dame|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|General|Gen\.|Admiral|Senator)\s+)?(?P<name>{NAME})"
+        ))
+        .expect("the post pattern is valid")
+    })
+}
+
+/// Trims a name at the first word that cannot be part of one.
+fn clean_name(name: &str) -> Option<String> {
+    let reference = Reference::get();
+    let mut kept = Vec::new();
+    for word in name.split_whitespace() {
+        let bare = word.trim_end_matches(['’', '\'', 's']).trim_end_matches(['’', '\'']);
+        if NOT_NAME.contains(&word)
+            || NOT_NAME.contains(&bare)
+            || reference.country(word).is_some_and(|c| c.names.contains(&fold(word)))
+            || word.ends_with("’s")
+            || word.ends_with("'s")
+        {
+            break;
+        }
+        kept.push(word);
+    }
+    (!kept.is_empty()).then(|| kept.join(" "))
+}
+
+/// The post and country of an appositive: "Minister for Foreign Affairs of the Commonwealth of
+/// Australia" -> ("Minister for Foreign Affairs", Australia).
+fn split_post(text: &str) -> (Option<String>, Option<String>) {
+    let text = text.trim().trim_end_matches(['.', ',']);
+    let reference = Reference::get();
+    let lower = text.to_lowercase();
+    // "... of <country>" at the end.
+    let mut cut = text.len();
+    let mut country = None;
+    let mut from = 0;
+    while let Some(at) = lower[from..].find(" of ") {
+        let start = from + at;
+        let tail = &text[start + 4..];
+        if let Some(c) = reference.country(tail)
+            && (c.names.contains(&fold(tail))
+                || c.names
+                    .contains(&fold(tail.strip_prefix("the ").unwrap_or(tail)))
+                || reference.countries_in(tail).len() == 1
+                    && fold(tail).split(' ').count() <= 6
+                    && is_country_phrase(tail))
+        {
+            cut = start;
+            country = Some(c.label.clone());
+            break;
+        }
+        from = start + 4;
+    }
+    let post = text[..cut].trim();
+    let post = if is_post(post) {
+        Some(post.to_owned())
+    } else {
+        None
+    };
+    (post, country)
+}
+
+/// "Commonwealth of Australia", "the United Kingdom", "Federal Republic of Germany".
+fn is_country_phrase(text: &str) -> bool {
+    text.split_whitespace().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "of" | "the" | "and")
+    })
+}
+
+const POST_HEADS: [&str; 17] = [
+    "Minister", "Prime", "Secretary", "Ambassador", "President", "Chancellor", "Federal",
+    "Deputy", "Vice", "Chief", "Senior", "State", "Parliamentary", "Foreign", "Defence",
+    "Defense", "Governor",
+];
+
+fn is_post(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or_default();
+    !text.is_empty()
+        && text.len() < 120
+        && POST_HEADS.contains(&first)
+        && text
+            .split_whitespace()
+            .any(|w| w.starts_with("Minister") || w.starts_with("Secretary") || w == "Ambassador" || w == "President" || w == "Chancellor" || w == "Chief" || w == "Governor")
+}
+
+/// The appositive after a name: ", Minister for Foreign Affairs of Japan, and ..." up to the
+/// clause's end; and a country appositive after it (", Federal Republic of Germany").
+fn appositive(rest: &str) -> (Option<String>, Option<String>, usize) {
+    let mut rest_start = 0;
+    let mut text = rest;
+    for skip in [", MP", ", QC", ", KC", " MP"] {
+        if let Some(r) = text.strip_prefix(skip) {
+            rest_start += skip.len();
+            text = r;
+        }
+    }
+    let Some(after) = text.strip_prefix(',') else {
+        return (None, None, 0);
+    };
+    let after_trim = after.trim_start();
+    let offset = rest_start + 1 + (after.len() - after_trim.len());
+    let stops = [
+        ",", ";", "(", ")", " who ", " whom ", " which ", " signed", " held ", " met ", " said",
+        " will ", " was ", " were ", " had ", " has ", " have ", " and the ", " and Mr", " and Ms",
+        " and Hon", " and H.E", " and Senator", " and Dr", " and Sir", ". ",
+    ];
+    let end = stops
+        .iter()
+        .filter_map(|s| after_trim.find(s))
+        .min()
+        .unwrap_or(after_trim.len());
+    let phrase = &after_trim[..end];
+    let (post, mut country) = split_post(phrase);
+    if post.is_none() {
+        return (None, None, 0);
+    }
+    let mut consumed = offset + end;
+    // ", Federal Republic of Germany"
+    if country.is_none()
+        && let Some(next) = after_trim[end..].strip_prefix(", ")
+    {
+        let next_end = [",", ".", ";", " and ", " who "]
+            .iter()
+            .filter_map(|s| next.find(s))
+            .min()
+            .unwrap_or(next.len());
+        let candidate = &next[..next_end];
+        if let Some(c) = Reference::get().country(candidate)
+            && is_country_phrase(candidate)
+        {
+            country = Some(c.label.clone());
+            consumed += 2 + next_end;
+        }
+    }
+    (post, country, consumed)
+}
+
+/// The country a post phrase's prefix names ("Netherlands", "Japanese", "Japan's").
+fn country_of_prefix(prefix: &str) -> Option<String> {
+    let bare = prefix
+        .trim()
+        .trim_end_matches("'s")
+        .trim_end_matches("’s");
+    Reference::get().country(bare).map(|c| c.label.clone())
+}
+
+/// The one country where the reference data knows this post, if only one.
+pub fn country_of_post(post: &str) -> Option<String> {
+    let reference = Reference::get();
+    let key = fold(post);
+    let mut countries: Vec<&str> = reference
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Post && e.names.contains(&key))
+        .filter_map(|e| e.country.as_deref())
+        .collect();
+    countries.sort();
+    countries.dedup();
+    match countries.as_slice() {
+        [one] => reference.by_iri(one).map(|c| c.label.clone()),
+        _ => None,
+    }
+}
+
+/// Every person mention in a sentence, in order.
+pub fn mentions(sentence: &str) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    for caps in honorific_first().captures_iter(sentence) {
+        let name_m = caps.name("name").expect("a name");
+        let Some(name) = clean_name(name_m.as_str()) else {
+            continue;
+        };
+        let name_end = name_m.start() + name.len();
+        let (post, country, used) = appositive(&sentence[name_end..]);
+        let hon = caps["hon"].trim().to_owned();
+        out.push(Mention {
+            name,
+            honorific: Some(hon),
+            post,
+            country,
+            start: caps.get(0).expect("a match").start(),
+            end: name_end + used,
+        });
+    }
+    for caps in post_first().captures_iter(sentence) {
+        let whole = caps.get(0).expect("a match");
+        if out.iter().any(|m| m.start < whole.end() && whole.start() < m.end) {
+            continue;
+        }
+        let name_m = caps.name("name").expect("a name");
+        let Some(name) = clean_name(name_m.as_str()) else {
+            continue;
+        };
+        let mut post = caps["post"].trim().to_owned();
+        let mut honorific = caps.name("hon").map(|h| h.as_str().trim().to_owned());
+        // "General Yoshida": the rank is the post; "Chief of Defence General X": both.
+        if matches!(post.as_str(), "General" | "Admiral") && honorific.is_none() {
+            honorific = None;
+        }
+        if let Some(h) = &honorific
+            && matches!(h.as_str(), "General" | "Gen." | "Admiral")
+        {
+            post = format!("{post}, {h}");
+            honorific = None;
+        }
+        let mut country = caps.name("cty").and_then(|c| country_of_prefix(c.as_str()));
+        if country.is_none() && !post.to_lowercase().starts_with("ambassador to") {
+            country = country_of_post(&post);
+        }
+        out.push(Mention {
+            name,
+            honorific,
+            post: Some(post),
+            country,
+            start: whole.start(),
+            end: name_m.start() + name_m.as_str().len(),
+        });
+    }
+    for m in &mut out {
+        if m.country.is_none()
+            && let Some(post) = &m.post
+        {
+            m.country = country_of_post(post);
+        }
+    }
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+/// Family and given name: a first word in capitals is the family name ("MOTEGI Toshimitsu"),
+/// otherwise the last word is.
+pub fn name_parts(name: &str) -> (Option<String>, Option<String>) {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitals = |w: &str| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    };
+    match words.as_slice() {
+        [] => (None, None),
+        [one] => (Some((*one).to_owned()), None),
+        [first, rest @ ..] if capitals(first) && !rest.iter().any(|w| capitals(w)) => {
+            (Some((*first).to_owned()), Some(rest.join(" ")))
+        }
+        [init @ .., last] => (Some((*last).to_owned()), Some(init.join(" "))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(sentence: &str) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+        mentions(sentence)
+            .into_iter()
+            .map(|m| (m.name, m.honorific, m.post, m.country))
+            .collect()
+    }
+
+    fn s(v: &str) -> Option<String> {
+        Some(v.to_owned())
+    }
+
+    #[test]
+    fn honorific_then_name_then_post() {
+        assert_eq!(
+            one("were signed by Mr. MOTEGI Toshimitsu, Minister for Foreign Affairs of Japan, and Hon. Judith Collins, Minister of Defence of New Zealand."),
+            vec![
+                ("MOTEGI Toshimitsu".into(), s("Mr."), s("Minister for Foreign Affairs"), s("Japan")),
+                ("Judith Collins".into(), s("Hon."), s("Minister of Defence"), s("New Zealand")),
+            ]
+        );
+        assert_eq!(
+            one("and Senator the Hon Bob Carr, Minister for Foreign Affairs of the Commonwealth of Australia, on his visit"),
+            vec![("Bob Carr".into(), s("Senator the Hon"), s("Minister for Foreign Affairs"), s("Australia"))]
+        );
+        assert_eq!(
+            one("with H.E. Ms. Annalena Baerbock, Federal Minister for Foreign Affairs, Federal Republic of Germany."),
+            vec![("Annalena Baerbock".into(), s("H.E. Ms."), s("Federal Minister for Foreign Affairs"), s("Germany"))]
+        );
+        assert_eq!(
+            one("and the Hon. Scott Morrison, MP, Prime Minister of the Commonwealth of Australia."),
+            vec![("Scott Morrison".into(), s("the Hon."), s("Prime Minister"), s("Australia"))]
+        );
+    }
+
+    #[test]
+    fn post_then_name() {
+        assert_eq!(
+            one("signed today by Netherlands Minister of Defence Ruben Brekelmans and Japanese ambassador Rokuichiro Michii."),
+            vec![
+                ("Ruben Brekelmans".into(), None, s("Minister of Defence"), s("Netherlands")),
+                ("Rokuichiro Michii".into(), None, s("ambassador"), s("Japan")),
+            ]
+        );
+        assert_eq!(
+            one("Signing the treaty, the Foreign Secretary Boris Johnson said:"),
+            vec![("Boris Johnson".into(), None, s("Foreign Secretary"), s("United Kingdom"))]
+        );
+        assert_eq!(
+            one("Japan’s Ambassador to the UK, Koji Tsuruoka, who signed the treaty"),
+            vec![("Koji Tsuruoka".into(), None, s("Ambassador to the UK"), s("Japan"))]
+        );
+        assert_eq!(
+            one("Defence Secretary Sir Michael Fallon welcomed the agreement"),
+            vec![("Michael Fallon".into(), s("Sir"), s("Defence Secretary"), s("United Kingdom"))]
+        );
+    }
+
+    #[test]
+    fn name_order() {
+        assert_eq!(name_parts("MOTEGI Toshimitsu"), (s("MOTEGI"), s("Toshimitsu")));
+        assert_eq!(name_parts("Judith Collins"), (s("Collins"), s("Judith")));
+        assert_eq!(name_parts("Abe"), (s("Abe"), None));
+    }
+}
