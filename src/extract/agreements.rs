@@ -162,8 +162,7 @@ fn title_parties(title: &str) -> Vec<String> {
                 reference.country(n).is_some_and(|c| c.names.contains(&fold(n)))
                     || reference.government(n).is_some_and(|g| g.names.contains(&fold(n)))
             };
-            let tail = joined.rsplit(" of ").next().unwrap_or(&joined).to_owned();
-            if !known(piece) && (known(&joined) || known(&tail) || known(tail.trim_start_matches("the "))) {
+            if !known(piece) && known(&joined) {
                 *last = joined;
                 continue;
             }
@@ -301,18 +300,29 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
         if m.as_str().ends_with('s') && !m.as_str().ends_with("ss") {
             continue;
         }
+        // "North Atlantic Treaty Organization": the head word inside a longer name.
+        if sentence[m.end()..]
+            .strip_prefix(' ')
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
         // Walk left over capitalised words and joiners.
-        let before = &sentence[..m.start()];
+        let before = sentence[..m.start()].trim_end();
         let mut start = m.start();
         let mut words: Vec<(usize, &str)> = Vec::new();
         let mut pos = before.len();
         for word in before.split(' ').rev() {
             let word_start = pos - word.len();
-            pos = word_start.saturating_sub(1);
             if word.is_empty() {
                 break;
             }
             words.push((word_start, word));
+            if word_start == 0 {
+                break;
+            }
+            pos = word_start - 1;
         }
         let mut taken = 0;
         for (i, (ws, w)) in words.iter().enumerate() {

@@ -70,7 +70,7 @@ macro_rules! pattern {
 
 pattern!(eif_re, r"(?i)\b(?:entry into force|enter(?:s|ed)? into force|(?:come|comes|came) into force)\b");
 pattern!(notes_re, r"(?i)\bexchang\w*\s+(?:of\s+)?(?:the\s+)?(?:diplomatic\s+)?notes\b");
-pattern!(sign_verb_re, r"\b(?:sign|signs|signed)\b|^Signing\b|\bsigning\s+(?:the|an?|this|two|both|of\s+the\s+two)\b");
+pattern!(sign_verb_re, r"\b(?:sign|signs|signed)\b|^Signing\s+(?:the|an?|this)\b|\bsigning\s+(?:the|an?|this|two|both|of\s+the\s+two)\b");
 pattern!(sign_noun_re, r"(?i)\bsignings?\s+(?:of|ceremony)\b");
 pattern!(witnessed_re, r"(?i)\bwitness(?:ed|es)?\s+the\s+signing");
 pattern!(negotiations_re, r"(?i)\bnegotiations?\b[^.;]{0,40}\b(?:start|launch|commenc|begin|began|begun|open)\w*|\b(?:start|launch|commenc|begin|began|open)\w*\s+(?:formal\s+|official\s+)?negotiations?\b");
@@ -166,7 +166,8 @@ impl Document {
 }
 
 fn read_sentence(number: u32, text: &str, line: bool) -> Read {
-    let terminal = text.ends_with(['.', '!', '?', ':', '"', '”', ')']);
+    let trimmed = text.trim_end_matches(['"', '”', '’', ')', ']']);
+    let terminal = trimmed.ends_with(['.', '!', '?', ':']);
     Read {
         number,
         text: text.to_owned(),
