@@ -173,7 +173,7 @@ fn check_english(text: &str, origin: &str) -> Result<(), ExtractError> {
             .iter()
             .filter(|w| FUNCTION_WORDS.contains(&w.as_str()))
             .count();
-        if function * 25 < words.len() {
+        if function * 12 < words.len() {
             return Err(ExtractError::NotEnglish {
                 origin: origin.to_owned(),
                 reason: format!(

@@ -99,12 +99,7 @@ fn split_post(text: &str) -> (Option<String>, Option<String>) {
         let start = from + at;
         let tail = &text[start + 4..];
         if let Some(c) = reference.country(tail)
-            && (c.names.contains(&fold(tail))
-                || c.names
-                    .contains(&fold(tail.strip_prefix("the ").unwrap_or(tail)))
-                || reference.countries_in(tail).len() == 1
-                    && fold(tail).split(' ').count() <= 6
-                    && is_country_phrase(tail))
+            && is_country_phrase(tail)
         {
             cut = start;
             country = Some(c.label.clone());
@@ -121,10 +116,21 @@ fn split_post(text: &str) -> (Option<String>, Option<String>) {
     (post, country)
 }
 
-/// "Commonwealth of Australia", "the United Kingdom", "Federal Republic of Germany".
+/// "Commonwealth of Australia", "the United Kingdom", "Federal Republic of Germany": a country
+/// name, perhaps after the words of a state's formal name.
 fn is_country_phrase(text: &str) -> bool {
-    text.split_whitespace().all(|w| {
-        w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "of" | "the" | "and")
+    const FORMAL: [&str; 14] = [
+        "the", "of", "commonwealth", "republic", "kingdom", "federal", "state", "states",
+        "united", "peoples", "democratic", "islamic", "socialist", "grand",
+    ];
+    let folded = fold(text);
+    let Some(country) = Reference::get().countries_in(text).into_iter().next() else {
+        return false;
+    };
+    country.names.iter().any(|name| {
+        folded.strip_suffix(name.as_str()).is_some_and(|rest| {
+            rest.is_empty() || rest.ends_with(' ') && rest.split_whitespace().all(|w| FORMAL.contains(&w))
+        })
     })
 }
 
@@ -226,28 +232,8 @@ pub fn country_of_post(post: &str) -> Option<String> {
 /// Every person mention in a sentence, in order.
 pub fn mentions(sentence: &str) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
-    for caps in honorific_first().captures_iter(sentence) {
-        let name_m = caps.name("name").expect("a name");
-        let Some(name) = clean_name(name_m.as_str()) else {
-            continue;
-        };
-        let name_end = name_m.start() + name.len();
-        let (post, country, used) = appositive(&sentence[name_end..]);
-        let hon = caps["hon"].trim().to_owned();
-        out.push(Mention {
-            name,
-            honorific: Some(hon),
-            post,
-            country,
-            start: caps.get(0).expect("a match").start(),
-            end: name_end + used,
-        });
-    }
     for caps in post_first().captures_iter(sentence) {
         let whole = caps.get(0).expect("a match");
-        if out.iter().any(|m| m.start < whole.end() && whole.start() < m.end) {
-            continue;
-        }
         let name_m = caps.name("name").expect("a name");
         let Some(name) = clean_name(name_m.as_str()) else {
             continue;
@@ -275,6 +261,27 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
             country,
             start: whole.start(),
             end: name_m.start() + name_m.as_str().len(),
+        });
+    }
+    for caps in honorific_first().captures_iter(sentence) {
+        let name_m = caps.name("name").expect("a name");
+        let whole = caps.get(0).expect("a match");
+        if out.iter().any(|m| m.start < whole.end() && whole.start() < m.end) {
+            continue;
+        }
+        let Some(name) = clean_name(name_m.as_str()) else {
+            continue;
+        };
+        let name_end = name_m.start() + name.len();
+        let (post, country, used) = appositive(&sentence[name_end..]);
+        let hon = caps["hon"].trim().to_owned();
+        out.push(Mention {
+            name,
+            honorific: Some(hon),
+            post,
+            country,
+            start: caps.get(0).expect("a match").start(),
+            end: name_end + used,
         });
     }
     for m in &mut out {
