@@ -82,6 +82,7 @@ pattern!(yesterday_re, r"(?i)\byesterday\b");
 pattern!(topics_re, r"(?i)\b(?:exchanged\s+(?:their\s+)?(?:views|opinions)|discussed|held\s+discussions|had\s+discussions|talked)\s+(?:on\s+|about\s+|regarding\s+)?(?P<t>[^;]+)");
 pattern!(concurred_re, r"(?i)\b(?:concurred|agreed)\s+on\s+(?P<c>[^;]+)");
 pattern!(both_re, r"(?i)\b(?:the|both)\s+(?:two\s+)?(?:ministers|leaders|foreign\s+ministers|defen[cs]e\s+ministers|prime\s+ministers|sides)\b|\bthey\b");
+pattern!(count_re, r"(?i)\b(two|three|four|both)\s+(?:new\s+)?(?:defen[cs]e\s+|security\s+)?(?:agreements|treaties|arrangements)\b");
 pattern!(local_time_re, r"(?i)\blocal\s+time\b");
 pattern!(unknown_place_re, r"\b(?:in|at|visiting)\s+(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s+");
 
@@ -92,6 +93,8 @@ pub struct Document {
     pub title: Option<String>,
     /// The publication date.
     pub release_date: Option<String>,
+    /// The publisher's country (reference label), when the publisher names one.
+    pub publisher_country: Option<String>,
     sentences: Vec<Read>,
 }
 
@@ -148,9 +151,18 @@ impl Document {
                     && dates_in(&s.text, None).first().is_none_or(|d| d.start > 0)
             })
             .map(|s| s.text.clone());
+        let reference = Reference::get();
+        let publisher_country = source.header.publisher.as_deref().and_then(|p| {
+            let iri = reference
+                .ministry(p)
+                .and_then(|m| m.country.clone())
+                .or_else(|| reference.countries_in(p).first().map(|c| c.iri.clone()))?;
+            reference.by_iri(&iri).map(|c| c.label.clone())
+        });
         Self {
             title,
             release_date,
+            publisher_country,
             sentences,
         }
     }
@@ -464,6 +476,25 @@ impl Drafter {
             });
             // The agreements of the main event: named in the lead, else just before it.
             main_agreements.clone_from(&self.named[i]);
+            let counted = count_re()
+                .captures(&s.text)
+                .map(|c| match c[1].to_lowercase().as_str() {
+                    "three" => 3,
+                    "four" => 4,
+                    _ => 2,
+                });
+            if main_agreements.is_empty()
+                && trigger != Trigger::Meeting
+                && let Some(n) = counted
+            {
+                for j in i + 1..sentences.len().min(i + 2 + n) {
+                    for &a in &self.named[j] {
+                        if main_agreements.len() < n && !main_agreements.contains(&a) {
+                            main_agreements.push(a);
+                        }
+                    }
+                }
+            }
             if main_agreements.is_empty() && trigger != Trigger::Meeting {
                 main_agreements = (0..i)
                     .rev()
@@ -658,6 +689,28 @@ impl Drafter {
         mut events: Vec<Event>,
     ) -> (ReleaseKind, Vec<Event>, Vec<Agreement>, Vec<Person>) {
         let reference = Reference::get();
+        // A post with no country named, held by the only such person, in a release of a
+        // government that has that post: the publisher's own ("Defence Minister Judith Collins"
+        // in a New Zealand release).
+        if let Some(country) = self.doc.publisher_country.clone() {
+            let country_iri = reference.country(&country).map(|c| c.iri.clone());
+            let open: Vec<usize> = (0..self.people.len())
+                .filter(|&i| self.people[i].country.is_none() && self.people[i].post.is_some())
+                .collect();
+            for &i in &open {
+                let post = self.people[i].post.clone().unwrap_or_default();
+                let same_post = open
+                    .iter()
+                    .filter(|&&j| self.people[j].post.as_deref().map(fold) == Some(fold(&post)))
+                    .count();
+                if same_post == 1
+                    && !post.to_lowercase().contains("ambassador")
+                    && reference.post(&post, country_iri.as_deref()).is_some()
+                {
+                    self.people[i].country = Some(country.clone());
+                }
+            }
+        }
         // Parties the mentions did not give: the countries of the sentences naming it, else
         // of the lead, else of the headline.
         let lead_numbers: Vec<u32> = events.first().map(|e| e.evidence.clone()).unwrap_or_default();
@@ -813,16 +866,9 @@ fn split_list(text: &str) -> Vec<String> {
     let mut items = Vec::new();
     for part in text.split(", ") {
         let part = part.strip_prefix("and ").unwrap_or(part);
-        let pieces: Vec<&str> = if items.is_empty() && !text.contains(", ") {
-            part.split(" and ").collect()
-        } else {
-            vec![part]
-        };
-        for p in pieces {
-            let p = p.trim();
-            if !p.is_empty() {
-                items.push(p.to_owned());
-            }
+        let p = part.trim();
+        if !p.is_empty() {
+            items.push(p.to_owned());
         }
     }
     items

@@ -33,7 +33,11 @@ pub struct Mention {
 }
 
 const HONORIFIC: &str = r"(?:(?:Senator|H\.E\.|His Excellency|Her Excellency)\s+)?(?:(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable\b|\b\.?)|Mr\b\.?|Ms\b\.?|Mrs\b\.?|Dr\b\.?|Sir\b|Dame\b|Senator\b|H\.E\.|Prof\b\.?)(?:\s+(?:Mr\b\.?|Ms\b\.?|Mrs\b\.?|Dr\b\.?|Sir\b|Dame\b))?";
-const NAME: &str = r"(?:[A-Z][\p{L}'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][\p{L}'’\-]+|[A-Z]\.)){0,3}";
+const NAME: &str = r"(?:[A-Z][\p{L}'’\-]+|[A-Z]\.)(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|ter|te|bin|al)\s+)*(?:[A-Z][\p{L}'’\-]+|[A-Z]\.)){0,3}";
+/// Lower-case words that belong to a family name ("Anna de Vries").
+const PARTICLES: [&str; 14] = [
+    "de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "ter", "te", "bin", "al",
+];
 const PORTFOLIO: &str = r"Foreign Affairs and Trade|Foreign and Commonwealth Affairs|Europe and Foreign Affairs|Foreign Affairs|Home Affairs|Economic Security|International Development|Defen[cs]e Industry|Defen[cs]e|Trade|Finance|Economy|Foreign|Veterans'? Affairs|the Armed Forces|Armed Forces";
 /// Words that are not part of a name even when capitalised.
 const NOT_NAME: [&str; 40] = [
@@ -309,7 +313,16 @@ pub fn name_parts(name: &str) -> (Option<String>, Option<String>) {
         [first, rest @ ..] if capitals(first) && !rest.iter().any(|w| capitals(w)) => {
             (Some((*first).to_owned()), Some(rest.join(" ")))
         }
-        [init @ .., last] => (Some((*last).to_owned()), Some(init.join(" "))),
+        _ => {
+            let mut split = words.len() - 1;
+            while split > 1 && PARTICLES.contains(&words[split - 1]) {
+                split -= 1;
+            }
+            (
+                Some(words[split..].join(" ")),
+                Some(words[..split].join(" ")),
+            )
+        }
     }
 }
 
@@ -379,5 +392,6 @@ mod tests {
         assert_eq!(name_parts("MOTEGI Toshimitsu"), (s("MOTEGI"), s("Toshimitsu")));
         assert_eq!(name_parts("Judith Collins"), (s("Collins"), s("Judith")));
         assert_eq!(name_parts("Abe"), (s("Abe"), None));
+        assert_eq!(name_parts("Anna de Vries"), (s("de Vries"), s("Anna")));
     }
 }
