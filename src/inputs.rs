@@ -140,10 +140,8 @@ pub fn extract_file(path: &Path) -> Result<crate::extract::Extracted, InputError
     };
     let mut extracted = crate::extract::extract_text(text, id);
     if !stdin {
-        extracted.card.release.source = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .map(str::to_owned);
+        extracted.card.release.source =
+            path.file_name().and_then(|n| n.to_str()).map(str::to_owned);
     }
     Ok(extracted)
 }

@@ -70,7 +70,9 @@ fn title_regex() -> &'static Regex {
 
 fn head_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(&format!(r"\b(?:{HEADS})s?\b")).expect("the head pattern is valid"))
+    RE.get_or_init(|| {
+        Regex::new(&format!(r"\b(?:{HEADS})s?\b")).expect("the head pattern is valid")
+    })
 }
 
 fn complement_regex() -> &'static Regex {
@@ -107,13 +109,14 @@ fn title_end(sentence: &str, start: usize, end: usize) -> usize {
         while let Some(at) = text[from..].find(joint) {
             let at = from + at;
             let rest = &text[at + joint.len()..];
-            let first: String = rest
-                .split([' ', ','])
-                .next()
-                .unwrap_or_default()
-                .to_owned();
-            let place = Gazetteer::get().places.find(rest).is_some_and(|m| m.start() == 0)
-                || reference.country(&first).is_some_and(|c| c.names.contains(&fold(&first)));
+            let first: String = rest.split([' ', ',']).next().unwrap_or_default().to_owned();
+            let place = Gazetteer::get()
+                .places
+                .find(rest)
+                .is_some_and(|m| m.start() == 0)
+                || reference
+                    .country(&first)
+                    .is_some_and(|c| c.names.contains(&fold(&first)));
             let date = !super::dates::dates_in(rest, Some(2000))
                 .first()
                 .is_none_or(|d| d.start > 10);
@@ -159,8 +162,12 @@ fn title_parties(title: &str) -> Vec<String> {
         if let Some(last) = parties.last_mut() {
             let joined = format!("{last} and {piece}");
             let known = |n: &str| {
-                reference.country(n).is_some_and(|c| c.names.contains(&fold(n)))
-                    || reference.government(n).is_some_and(|g| g.names.contains(&fold(n)))
+                reference
+                    .country(n)
+                    .is_some_and(|c| c.names.contains(&fold(n)))
+                    || reference
+                        .government(n)
+                        .is_some_and(|g| g.names.contains(&fold(n)))
             };
             if !known(piece) && known(&joined) {
                 *last = joined;
@@ -276,10 +283,7 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
         let title = sentence[m.start()..end].to_owned();
         let (short, abbr, used) = parenthesis(&sentence[end..]);
         let parties = title_parties(&title);
-        let kind = g.agreement_type(&format!(
-            "{title} {}",
-            short.clone().unwrap_or_default()
-        ));
+        let kind = g.agreement_type(&format!("{title} {}", short.clone().unwrap_or_default()));
         out.push(Mention {
             title: Some(title),
             name: None,
@@ -294,7 +298,10 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
     }
     // Names ending in a head word.
     for m in head_regex().find_iter(sentence) {
-        if out.iter().any(|o| o.start <= m.start() && m.start() < o.end) {
+        if out
+            .iter()
+            .any(|o| o.start <= m.start() && m.start() < o.end)
+        {
             continue;
         }
         if m.as_str().ends_with('s') && !m.as_str().ends_with("ss") {
@@ -329,11 +336,17 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
             let opener = w.starts_with(['“', '"', '(', '‘']);
             let bare = w.trim_start_matches(['“', '"', '(', '‘']);
             let joiner = matches!(bare, "and" | "of" | "on" | "for")
-                && words.get(i + 1).is_some_and(|(_, n)| is_capitalised(n.trim_start_matches(['“', '"', '('])));
+                && words
+                    .get(i + 1)
+                    .is_some_and(|(_, n)| is_capitalised(n.trim_start_matches(['“', '"', '('])));
             if bare.ends_with([',', ';', ':', ')', '”', '"']) {
                 break;
             }
-            if (is_capitalised(bare) && !matches!(bare, "The" | "A" | "An" | "This" | "That" | "Its" | "Their" | "New"))
+            if (is_capitalised(bare)
+                && !matches!(
+                    bare,
+                    "The" | "A" | "An" | "This" | "That" | "Its" | "Their" | "New"
+                ))
                 || joiner
             {
                 start = ws + (w.len() - bare.len());
@@ -390,14 +403,19 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
     // Abbreviations.
     for caps in abbreviation_regex().captures_iter(sentence) {
         let abbr = caps.name("abbr").expect("an abbreviation");
-        if out.iter().any(|o| o.start <= abbr.start() && abbr.start() < o.end) {
+        if out
+            .iter()
+            .any(|o| o.start <= abbr.start() && abbr.start() < o.end)
+        {
             continue;
         }
         let Some((_, kind)) = g.abbreviations.iter().find(|(a, _)| a == abbr.as_str()) else {
             continue;
         };
         let prefix = caps.name("prefix");
-        let parties = prefix.map(|p| prefix_parties(p.as_str().trim())).unwrap_or_default();
+        let parties = prefix
+            .map(|p| prefix_parties(p.as_str().trim()))
+            .unwrap_or_default();
         let start = if parties.is_empty() {
             abbr.start()
         } else {
@@ -491,11 +509,20 @@ mod tests {
         let s = "On December 19, the Agreement between the Government of Japan and the Government of New Zealand Concerning Reciprocal Provision of Supplies and Services between the Self-Defense Forces of Japan and the New Zealand Defence Force (\"Acquisition and Cross-Servicing Agreement,\" or ACSA) and the Agreement between the Government of Japan and the Government of New Zealand on the Security of Information (\"Information Security Agreement\") were signed.";
         let found = mentions(s);
         assert_eq!(found.len(), 2, "{found:#?}");
-        assert_eq!(found[0].short_name.as_deref(), Some("Acquisition and Cross-Servicing Agreement"));
+        assert_eq!(
+            found[0].short_name.as_deref(),
+            Some("Acquisition and Cross-Servicing Agreement")
+        );
         assert_eq!(found[0].abbreviation.as_deref(), Some("ACSA"));
-        assert_eq!(found[0].parties, ["Government of Japan", "Government of New Zealand"]);
+        assert_eq!(
+            found[0].parties,
+            ["Government of Japan", "Government of New Zealand"]
+        );
         assert_eq!(found[0].agreement_type, AgreementType::Acsa);
-        assert_eq!(found[1].short_name.as_deref(), Some("Information Security Agreement"));
+        assert_eq!(
+            found[1].short_name.as_deref(),
+            Some("Information Security Agreement")
+        );
         assert_eq!(found[1].agreement_type, AgreementType::InformationSecurity);
         assert_eq!(
             forces_in(&s[found[0].start..found[0].title_end]),
@@ -507,25 +534,48 @@ mod tests {
     fn titles_stop_before_the_place_and_parties_keep_long_names() {
         let s = "signed the Agreement between the Government of Japan and the Government of Australia on the Security of Information in Tokyo.";
         let found = mentions(s);
-        assert_eq!(found[0].title.as_deref(), Some("Agreement between the Government of Japan and the Government of Australia on the Security of Information"));
+        assert_eq!(
+            found[0].title.as_deref(),
+            Some(
+                "Agreement between the Government of Japan and the Government of Australia on the Security of Information"
+            )
+        );
         let t = "of the “Agreement between Japan and the United Kingdom of Great Britain and Northern Ireland concerning the Facilitation of Reciprocal Access” (“Japan-UK Reciprocal Access Agreement”, or “Japan-UK RAA”) (signed on January 11, 2023).";
         let found = mentions(t);
         assert_eq!(found.len(), 1, "{found:#?}");
-        assert_eq!(found[0].parties, ["Japan", "United Kingdom of Great Britain and Northern Ireland"]);
-        assert_eq!(found[0].short_name.as_deref(), Some("Japan-UK Reciprocal Access Agreement"));
+        assert_eq!(
+            found[0].parties,
+            [
+                "Japan",
+                "United Kingdom of Great Britain and Northern Ireland"
+            ]
+        );
+        assert_eq!(
+            found[0].short_name.as_deref(),
+            Some("Japan-UK Reciprocal Access Agreement")
+        );
         assert_eq!(found[0].abbreviation.as_deref(), Some("RAA"));
     }
 
     #[test]
     fn names_abbreviations_and_what_is_left_out() {
-        let found = mentions("including the signing of the Japan-Germany ACSA in January, and the bilateral Economic Partnership Agreement.");
+        let found = mentions(
+            "including the signing of the Japan-Germany ACSA in January, and the bilateral Economic Partnership Agreement.",
+        );
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].name.as_deref(), Some("Japan-Germany ACSA"));
         assert_eq!(found[0].parties, ["Japan", "Germany"]);
-        let found = mentions("The German-Japanese Agreement on the Security of Information was signed today.");
-        assert_eq!(found[0].name.as_deref(), Some("German-Japanese Agreement on the Security of Information"));
+        let found = mentions(
+            "The German-Japanese Agreement on the Security of Information was signed today.",
+        );
+        assert_eq!(
+            found[0].name.as_deref(),
+            Some("German-Japanese Agreement on the Security of Information")
+        );
         assert_eq!(found[0].parties, ["Germany", "Japan"]);
-        assert!(mentions("Japan and the Netherlands sign Agreement on security cooperation").is_empty());
+        assert!(
+            mentions("Japan and the Netherlands sign Agreement on security cooperation").is_empty()
+        );
         assert!(mentions("The Agreement will also promote their closer cooperation.").is_empty());
     }
 }

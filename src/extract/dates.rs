@@ -63,40 +63,38 @@ pub fn dates_in(text: &str, year: Option<i32>) -> Vec<FoundDate> {
     let mut out = Vec::new();
     for caps in date_regex().captures_iter(text) {
         let whole = caps.get(0).expect("a match");
-        let (y, m, d, printed): (Option<i32>, Option<u32>, Option<u32>, bool) = if caps
-            .name("iso")
-            .is_some()
-        {
-            (
-                caps["iy"].parse().ok(),
-                caps["im"].parse().ok(),
-                caps["id"].parse().ok(),
-                true,
-            )
-        } else if caps.name("dot").is_some() {
-            (
-                caps["dy"].parse().ok(),
-                caps["dm"].parse().ok(),
-                caps["dd"].parse().ok(),
-                true,
-            )
-        } else if caps.name("mdy").is_some() {
-            let y = caps.name("my").and_then(|y| y.as_str().parse().ok());
-            (
-                y.or(year),
-                month_number(caps["mm"].trim_end_matches('.')),
-                caps["md"].parse().ok(),
-                y.is_some(),
-            )
-        } else {
-            let y = caps.name("xy").and_then(|y| y.as_str().parse().ok());
-            (
-                y.or(year),
-                month_number(caps["xm"].trim_end_matches('.')),
-                caps["xd"].parse().ok(),
-                y.is_some(),
-            )
-        };
+        let (y, m, d, printed): (Option<i32>, Option<u32>, Option<u32>, bool) =
+            if caps.name("iso").is_some() {
+                (
+                    caps["iy"].parse().ok(),
+                    caps["im"].parse().ok(),
+                    caps["id"].parse().ok(),
+                    true,
+                )
+            } else if caps.name("dot").is_some() {
+                (
+                    caps["dy"].parse().ok(),
+                    caps["dm"].parse().ok(),
+                    caps["dd"].parse().ok(),
+                    true,
+                )
+            } else if caps.name("mdy").is_some() {
+                let y = caps.name("my").and_then(|y| y.as_str().parse().ok());
+                (
+                    y.or(year),
+                    month_number(caps["mm"].trim_end_matches('.')),
+                    caps["md"].parse().ok(),
+                    y.is_some(),
+                )
+            } else {
+                let y = caps.name("xy").and_then(|y| y.as_str().parse().ok());
+                (
+                    y.or(year),
+                    month_number(caps["xm"].trim_end_matches('.')),
+                    caps["xd"].parse().ok(),
+                    y.is_some(),
+                )
+            };
         let date = match (y, m, d) {
             (Some(y), Some(m), Some(d)) => {
                 let s = format!("{y:04}-{m:02}-{d:02}");
@@ -166,7 +164,9 @@ pub fn time_in(text: &str) -> Option<(String, usize, usize)> {
             (h.as_str().parse().ok()?, caps["m24"].parse().ok()?)
         } else {
             let h: u32 = caps["h"].parse().ok()?;
-            let m: u32 = caps.name("m").map_or(Some(0), |m| m.as_str().parse().ok())?;
+            let m: u32 = caps
+                .name("m")
+                .map_or(Some(0), |m| m.as_str().parse().ok())?;
             match caps.name("ampm").map(|a| a.as_str().to_ascii_lowercase()) {
                 Some(a) if (1..=12).contains(&h) => {
                     let pm = a.starts_with('p');
@@ -213,24 +213,56 @@ mod tests {
 
     #[test]
     fn printed_dates() {
-        assert_eq!(first("On December 19, commencing", Some(2025)).as_deref(), Some("2025-12-19"));
-        assert_eq!(first("On Thursday, May 17, Mr.", Some(2012)).as_deref(), Some("2012-05-17"));
-        assert_eq!(first("today (26 January 2017) signed", None).as_deref(), Some("2017-01-26"));
-        assert_eq!(first("22.03.2021 - Article", None).as_deref(), Some("2021-03-22"));
-        assert_eq!(first("September 15, 2023", Some(1999)).as_deref(), Some("2023-09-15"));
-        assert_eq!(first("On 22 March 2021, Japan", None).as_deref(), Some("2021-03-22"));
+        assert_eq!(
+            first("On December 19, commencing", Some(2025)).as_deref(),
+            Some("2025-12-19")
+        );
+        assert_eq!(
+            first("On Thursday, May 17, Mr.", Some(2012)).as_deref(),
+            Some("2012-05-17")
+        );
+        assert_eq!(
+            first("today (26 January 2017) signed", None).as_deref(),
+            Some("2017-01-26")
+        );
+        assert_eq!(
+            first("22.03.2021 - Article", None).as_deref(),
+            Some("2021-03-22")
+        );
+        assert_eq!(
+            first("September 15, 2023", Some(1999)).as_deref(),
+            Some("2023-09-15")
+        );
+        assert_eq!(
+            first("On 22 March 2021, Japan", None).as_deref(),
+            Some("2021-03-22")
+        );
         assert_eq!(first("in May, they met", Some(2020)), None);
         assert_eq!(first("On February 30", Some(2020)), None);
-        assert_eq!(header_date("2025-12-18 (publication date from the URL)").as_deref(), Some("2025-12-18"));
+        assert_eq!(
+            header_date("2025-12-18 (publication date from the URL)").as_deref(),
+            Some("2025-12-18")
+        );
         assert_eq!(day_before("2025-03-01").as_deref(), Some("2025-02-28"));
         assert_eq!(day_before("2024-01-01").as_deref(), Some("2023-12-31"));
     }
 
     #[test]
     fn clock_times() {
-        assert_eq!(time_in("commencing at 11:40 a.m. in Tokyo").map(|t| t.0).as_deref(), Some("11:40"));
-        assert_eq!(time_in("at 3 p.m. local time").map(|t| t.0).as_deref(), Some("15:00"));
-        assert_eq!(time_in("at 12:05 a.m.").map(|t| t.0).as_deref(), Some("00:05"));
+        assert_eq!(
+            time_in("commencing at 11:40 a.m. in Tokyo")
+                .map(|t| t.0)
+                .as_deref(),
+            Some("11:40")
+        );
+        assert_eq!(
+            time_in("at 3 p.m. local time").map(|t| t.0).as_deref(),
+            Some("15:00")
+        );
+        assert_eq!(
+            time_in("at 12:05 a.m.").map(|t| t.0).as_deref(),
+            Some("00:05")
+        );
         assert_eq!(time_in("at 15:30").map(|t| t.0).as_deref(), Some("15:30"));
         assert_eq!(time_in("on 19 December 2025"), None);
         assert_eq!(zone_in("11:40 a.m. Japan time"), Some("+09:00"));

@@ -68,23 +68,62 @@ macro_rules! pattern {
     };
 }
 
-pattern!(eif_re, r"(?i)\b(?:entry into force|enter(?:s|ed)? into force|(?:come|comes|came) into force)\b");
-pattern!(notes_re, r"(?i)\bexchang\w*\s+(?:of\s+)?(?:the\s+)?(?:diplomatic\s+)?notes\b");
-pattern!(sign_verb_re, r"\b(?:sign|signs|signed)\b|^Signing\s+(?:the|an?|this)\b|\bsigning\s+(?:the|an?|this|two|both|of\s+the\s+two)\b");
+pattern!(
+    eif_re,
+    r"(?i)\b(?:entry into force|enter(?:s|ed)? into force|(?:come|comes|came) into force)\b"
+);
+pattern!(
+    notes_re,
+    r"(?i)\bexchang\w*\s+(?:of\s+)?(?:the\s+)?(?:diplomatic\s+)?notes\b"
+);
+pattern!(
+    sign_verb_re,
+    r"\b(?:sign|signs|signed)\b|^Signing\s+(?:the|an?|this)\b|\bsigning\s+(?:the|an?|this|two|both|of\s+the\s+two)\b"
+);
 pattern!(sign_noun_re, r"(?i)\bsignings?\s+(?:of|ceremony)\b");
 pattern!(witnessed_re, r"(?i)\bwitness(?:ed|es)?\s+the\s+signing");
-pattern!(negotiations_re, r"(?i)\bnegotiations?\b[^.;]{0,40}\b(?:start|launch|commenc|begin|began|begun|open)\w*|\b(?:start|launch|commenc|begin|began|open)\w*\s+(?:formal\s+|official\s+)?negotiations?\b");
-pattern!(principle_re, r"(?i)\b(?:agree\w*|agreement|consensus)\s+in\s+principle\b");
-pattern!(meeting_re, r"(?i)\b(?:held|had|hold|holds|holding)\b[^.;]{0,60}?\b(?:meeting|talks|summit|consultations?|dialogue|telephone\s+call|video\s+conference)\b|\bmeeting\s+(?:was|were)\s+held\b|\bmet\s+(?:with\s+)?(?:[A-Z]|his\b|her\b|their\b)");
-pattern!(past_re, r"(?i)\bthen-|\blast\s+(?:year|month|week|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bearlier\s+this\s+year\b|\bof\s+this\s+year\b|\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\bin\s+(?:19|20)\d\d\b|\bsince\s+(?:19|20)\d\d\b|\bago\b|\bpreviously\b");
-pattern!(today_re, r"(?i)\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b");
+pattern!(
+    negotiations_re,
+    r"(?i)\bnegotiations?\b[^.;]{0,40}\b(?:start|launch|commenc|begin|began|begun|open)\w*|\b(?:start|launch|commenc|begin|began|open)\w*\s+(?:formal\s+|official\s+)?negotiations?\b"
+);
+pattern!(
+    principle_re,
+    r"(?i)\b(?:agree\w*|agreement|consensus)\s+in\s+principle\b"
+);
+pattern!(
+    meeting_re,
+    r"(?i)\b(?:held|had|hold|holds|holding)\b[^.;]{0,60}?\b(?:meeting|talks|summit|consultations?|dialogue|telephone\s+call|video\s+conference)\b|\bmeeting\s+(?:was|were)\s+held\b|\bmet\s+(?:with\s+)?(?:[A-Z]|his\b|her\b|their\b)"
+);
+pattern!(
+    past_re,
+    r"(?i)\bthen-|\blast\s+(?:year|month|week|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bearlier\s+this\s+year\b|\bof\s+this\s+year\b|\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\bin\s+(?:19|20)\d\d\b|\bsince\s+(?:19|20)\d\d\b|\bago\b|\bpreviously\b"
+);
+pattern!(
+    today_re,
+    r"(?i)\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b"
+);
 pattern!(yesterday_re, r"(?i)\byesterday\b");
-pattern!(topics_re, r"(?i)\b(?:exchanged\s+(?:their\s+)?(?:views|opinions)|discussed|held\s+discussions|had\s+discussions|talked)\s+(?:on\s+|about\s+|regarding\s+)?(?P<t>[^;]+)");
-pattern!(concurred_re, r"(?i)\b(?:concurred|agreed)\s+on\s+(?P<c>[^;]+)");
-pattern!(both_re, r"(?i)\b(?:the|both)\s+(?:two\s+)?(?:ministers|leaders|foreign\s+ministers|defen[cs]e\s+ministers|prime\s+ministers|sides)\b|\bthey\b");
-pattern!(count_re, r"(?i)\b(two|three|four|both)\s+(?:new\s+)?(?:defen[cs]e\s+|security\s+)?(?:agreements|treaties|arrangements)\b");
+pattern!(
+    topics_re,
+    r"(?i)\b(?:exchanged\s+(?:their\s+)?(?:views|opinions)|discussed|held\s+discussions|had\s+discussions|talked)\s+(?:on\s+|about\s+|regarding\s+)?(?P<t>[^;]+)"
+);
+pattern!(
+    concurred_re,
+    r"(?i)\b(?:concurred|agreed)\s+on\s+(?P<c>[^;]+)"
+);
+pattern!(
+    both_re,
+    r"(?i)\b(?:the|both)\s+(?:two\s+)?(?:ministers|leaders|foreign\s+ministers|defen[cs]e\s+ministers|prime\s+ministers|sides)\b|\bthey\b"
+);
+pattern!(
+    count_re,
+    r"(?i)\b(two|three|four|both)\s+(?:new\s+)?(?:defen[cs]e\s+|security\s+)?(?:agreements|treaties|arrangements)\b"
+);
 pattern!(local_time_re, r"(?i)\blocal\s+time\b");
-pattern!(unknown_place_re, r"\b(?:in|at|visiting)\s+(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s+");
+pattern!(
+    unknown_place_re,
+    r"\b(?:in|at|visiting)\s+(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s+"
+);
 
 /// A release read sentence by sentence.
 #[derive(Debug)]
@@ -121,7 +160,9 @@ impl Document {
             .sentences
             .iter()
             .map(|s| {
-                let line_end = raw_chars.get(s.end).is_none_or(|c| *c == '\n' || *c == '\r')
+                let line_end = raw_chars
+                    .get(s.end)
+                    .is_none_or(|c| *c == '\n' || *c == '\r')
                     && (s.start == 0 || raw_chars.get(s.start - 1).is_none_or(|c| *c == '\n'))
                     && usize::try_from(s.number).is_ok_and(|n| n <= 12);
                 read_sentence(s.number, &s.text, line_end)
@@ -308,7 +349,8 @@ impl Drafter {
                 if a.abbreviation.is_none() {
                     a.abbreviation.clone_from(&m.abbreviation);
                 }
-                if a.parties.is_empty() {
+                // A formal title's parties, as printed, over a prefix's countries.
+                if a.parties.is_empty() || (m.title.is_some() && !m.parties.is_empty()) {
                     a.parties.clone_from(&m.parties);
                 }
                 if a.agreement_type == AgreementType::Other {
@@ -338,9 +380,8 @@ impl Drafter {
                 .filter_map(|p| reference.country(p).map(|c| c.iri.clone()))
                 .collect()
         };
-        let core = |a: Option<&String>| {
-            a.map(|n| fold(&agreements::split_prefix(strip_article(n)).1))
-        };
+        let core =
+            |a: Option<&String>| a.map(|n| fold(&agreements::split_prefix(strip_article(n)).1));
         self.agreements.iter().position(|a| {
             let parties_agree = a.parties.is_empty()
                 || m.parties.is_empty()
@@ -476,13 +517,14 @@ impl Drafter {
             });
             // The agreements of the main event: named in the lead, else just before it.
             main_agreements.clone_from(&self.named[i]);
-            let counted = count_re()
-                .captures(&s.text)
-                .map(|c| match c[1].to_lowercase().as_str() {
-                    "three" => 3,
-                    "four" => 4,
-                    _ => 2,
-                });
+            let counted =
+                count_re()
+                    .captures(&s.text)
+                    .map(|c| match c[1].to_lowercase().as_str() {
+                        "three" => 3,
+                        "four" => 4,
+                        _ => 2,
+                    });
             if main_agreements.is_empty()
                 && trigger != Trigger::Meeting
                 && let Some(n) = counted
@@ -512,7 +554,9 @@ impl Drafter {
             let mut evidence = vec![s.number];
             let (event_kind, key) = match trigger {
                 Trigger::Signing => (EventKind::Signing, "signing"),
-                Trigger::EntryIntoForce if s.notes => (EventKind::ExchangeOfNotes, "exchange_of_notes"),
+                Trigger::EntryIntoForce if s.notes => {
+                    (EventKind::ExchangeOfNotes, "exchange_of_notes")
+                }
                 Trigger::EntryIntoForce => (EventKind::EntryIntoForce, "entry_into_force"),
                 Trigger::Negotiations => (EventKind::Negotiations, "negotiations"),
                 Trigger::Principle => (EventKind::Other, "agreement_in_principle"),
@@ -633,7 +677,10 @@ impl Drafter {
                 key: "signing".into(),
                 kind: EventKind::Signing,
                 after: events.first().map(|e| e.key.clone()),
-                agreements: secondary_signed.iter().map(|(a, _)| a.to_string()).collect(),
+                agreements: secondary_signed
+                    .iter()
+                    .map(|(a, _)| a.to_string())
+                    .collect(),
                 signatories: signatories.iter().map(|p| p.to_string()).collect(),
                 evidence,
                 ..Event::default()
@@ -654,8 +701,14 @@ impl Drafter {
             if let Some(c) = topics_re().captures(&s.text) {
                 let mut text = c["t"].to_owned();
                 for stop in [
-                    " and confirmed", " and agreed", " and concurred", " and reaffirmed",
-                    " and shared", " and welcomed", ", and confirmed", ", and agreed",
+                    " and confirmed",
+                    " and agreed",
+                    " and concurred",
+                    " and reaffirmed",
+                    " and shared",
+                    " and welcomed",
+                    ", and confirmed",
+                    ", and agreed",
                 ] {
                     if let Some(at) = text.find(stop) {
                         text.truncate(at);
@@ -713,7 +766,10 @@ impl Drafter {
         }
         // Parties the mentions did not give: the countries of the sentences naming it, else
         // of the lead, else of the headline.
-        let lead_numbers: Vec<u32> = events.first().map(|e| e.evidence.clone()).unwrap_or_default();
+        let lead_numbers: Vec<u32> = events
+            .first()
+            .map(|e| e.evidence.clone())
+            .unwrap_or_default();
         for a in &mut self.agreements {
             if !a.parties.is_empty() {
                 continue;
@@ -747,7 +803,11 @@ impl Drafter {
         // Keys.
         let mut used: BTreeSet<String> = events.iter().map(|e| e.key.clone()).collect();
         let mut unique = |base: String| {
-            let base = if base.is_empty() { "x".to_owned() } else { base };
+            let base = if base.is_empty() {
+                "x".to_owned()
+            } else {
+                base
+            };
             let mut key = base.clone();
             let mut n = 2;
             while !used.insert(key.clone()) {
@@ -767,7 +827,11 @@ impl Drafter {
                     (None, AgreementType::ReciprocalAccess) => "raa".into(),
                     (None, AgreementType::EquipmentTransfer) => "equipment-transfer".into(),
                     (None, AgreementType::Other) => {
-                        let name = a.name.as_deref().or(a.title.as_deref()).unwrap_or("agreement");
+                        let name = a
+                            .name
+                            .as_deref()
+                            .or(a.title.as_deref())
+                            .unwrap_or("agreement");
                         let core = agreements::split_prefix(name).1;
                         slug(&core).split('-').take(4).collect::<Vec<_>>().join("-")
                     }
@@ -903,7 +967,11 @@ fn place_in(text: &str) -> Option<String> {
     for caps in unknown_place_re().captures_iter(text) {
         let city = caps.name("city").expect("a city");
         let rest = &text[caps.get(0).expect("a match").end()..];
-        let country: String = rest.split([',', '.', ';']).next().unwrap_or_default().to_owned();
+        let country: String = rest
+            .split([',', '.', ';'])
+            .next()
+            .unwrap_or_default()
+            .to_owned();
         if reference
             .country(&country)
             .is_some_and(|c| c.names.contains(&fold(&country)))

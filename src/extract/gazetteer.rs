@@ -124,14 +124,20 @@ impl Gazetteer {
             ("cross servicing", AgreementType::Acsa),
             ("supplies and services", AgreementType::Acsa),
             ("logistic", AgreementType::Acsa),
-            ("security of information", AgreementType::InformationSecurity),
+            (
+                "security of information",
+                AgreementType::InformationSecurity,
+            ),
             ("information security", AgreementType::InformationSecurity),
             ("classified information", AgreementType::InformationSecurity),
             ("military information", AgreementType::InformationSecurity),
             ("reciprocal access", AgreementType::ReciprocalAccess),
             ("visiting forces", AgreementType::ReciprocalAccess),
             ("equipment and technology", AgreementType::EquipmentTransfer),
-            ("transfer of defense equipment", AgreementType::EquipmentTransfer),
+            (
+                "transfer of defense equipment",
+                AgreementType::EquipmentTransfer,
+            ),
         ];
         MARKS
             .iter()
@@ -190,15 +196,28 @@ mod tests {
     #[test]
     fn types_come_from_the_ontology_and_the_words() {
         let g = Gazetteer::get();
-        assert!(g.abbreviations.iter().any(|(a, t)| a == "ACSA" && *t == AgreementType::Acsa));
+        assert!(
+            g.abbreviations
+                .iter()
+                .any(|(a, t)| a == "ACSA" && *t == AgreementType::Acsa)
+        );
         assert_eq!(g.agreement_type("Japan-Germany ACSA"), AgreementType::Acsa);
-        assert_eq!(g.agreement_type("Defence Logistics Treaty"), AgreementType::Acsa);
+        assert_eq!(
+            g.agreement_type("Defence Logistics Treaty"),
+            AgreementType::Acsa
+        );
         assert_eq!(
             g.agreement_type("German-Japanese Agreement on the Security of Information"),
             AgreementType::InformationSecurity
         );
-        assert_eq!(g.agreement_type("Japan-UK RAA"), AgreementType::ReciprocalAccess);
-        assert_eq!(g.agreement_type("Treaty of Friendship"), AgreementType::Other);
+        assert_eq!(
+            g.agreement_type("Japan-UK RAA"),
+            AgreementType::ReciprocalAccess
+        );
+        assert_eq!(
+            g.agreement_type("Treaty of Friendship"),
+            AgreementType::Other
+        );
         assert!(g.places.is_match("in Tokyo today"));
         assert!(g.forces.is_match("the New Zealand Defense Force"));
     }

@@ -23,13 +23,48 @@ const SKIPPED: [&str; 15] = [
 ];
 /// Words in an `id` or `class` that mark page furniture.
 const FURNITURE: [&str; 9] = [
-    "nav", "menu", "breadcrumb", "footer", "sidebar", "cookie", "share", "skip", "banner",
+    "nav",
+    "menu",
+    "breadcrumb",
+    "footer",
+    "sidebar",
+    "cookie",
+    "share",
+    "skip",
+    "banner",
 ];
 /// Elements that end a line.
 const BLOCKS: [&str; 30] = [
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "td", "th", "section",
-    "article", "main", "ul", "ol", "table", "blockquote", "dd", "dt", "hr", "pre", "address",
-    "body", "title", "dl", "caption", "center",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "br",
+    "tr",
+    "td",
+    "th",
+    "section",
+    "article",
+    "main",
+    "ul",
+    "ol",
+    "table",
+    "blockquote",
+    "dd",
+    "dt",
+    "hr",
+    "pre",
+    "address",
+    "body",
+    "title",
+    "dl",
+    "caption",
+    "center",
 ];
 /// Elements with no end tag.
 const VOID: [&str; 8] = ["br", "hr", "img", "meta", "link", "input", "wbr", "source"];
@@ -83,7 +118,9 @@ fn region_of<'a>(html: &'a str, lower: &str, open: &str) -> Option<&'a str> {
         let next = lower.as_bytes().get(start + open.len()).copied();
         if matches!(next, Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/')) {
             let close = format!("</{}", &open[1..]);
-            let end = lower[start..].rfind(&close).map_or(html.len(), |e| start + e);
+            let end = lower[start..]
+                .rfind(&close)
+                .map_or(html.len(), |e| start + e);
             let inner_start = lower[start..].find('>').map_or(start, |e| start + e + 1);
             return Some(&html[inner_start.min(end)..end]);
         }
@@ -176,7 +213,12 @@ fn read_text(html: &str, out: &mut String) {
         };
         let tag = parse_tag(&rest[1..gt]);
         rest = &rest[gt + 1..];
-        if tag.name.is_empty() || !tag.name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        if tag.name.is_empty()
+            || !tag
+                .name
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic())
         {
             if skipping.is_empty() {
                 push_text("<", out);
@@ -209,7 +251,16 @@ fn read_text(html: &str, out: &mut String) {
         if BLOCKS.contains(&tag.name.as_str()) {
             let paragraph = matches!(
                 tag.name.as_str(),
-                "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "ul" | "ol" | "blockquote"
+                "p" | "h1"
+                    | "h2"
+                    | "h3"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+                    | "table"
+                    | "ul"
+                    | "ol"
+                    | "blockquote"
             );
             out.push_str(if paragraph { "\n\n" } else { "\n" });
             if tag.name == "li" && !tag.closing {
@@ -289,8 +340,12 @@ fn metadata(html: &str) -> String {
                     (Some("og:url"), Some(v)) => url = url.or(Some(v)),
                     (
                         Some(
-                            "article:published_time" | "date" | "dcterms.date" | "dc.date"
-                            | "pubdate" | "publication_date",
+                            "article:published_time"
+                            | "date"
+                            | "dcterms.date"
+                            | "dc.date"
+                            | "pubdate"
+                            | "publication_date",
                         ),
                         Some(v),
                     ) => date = date.or(Some(v)),
@@ -408,6 +463,9 @@ mod tests {
 
     #[test]
     fn entities_decode() {
-        assert_eq!(decode_entities("a &amp; b &#8211; &#x2019; &bogus; &"), "a & b – ’ &bogus; &");
+        assert_eq!(
+            decode_entities("a &amp; b &#8211; &#x2019; &bogus; &"),
+            "a & b – ’ &bogus; &"
+        );
     }
 }

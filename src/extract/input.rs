@@ -26,7 +26,9 @@ pub enum ExtractError {
         origin: String,
     },
     /// NUL bytes or invalid UTF-8.
-    #[error("{origin}: binary or non-UTF-8 data at byte {at}, expected a press release as UTF-8 text or HTML")]
+    #[error(
+        "{origin}: binary or non-UTF-8 data at byte {at}, expected a press release as UTF-8 text or HTML"
+    )]
     Binary {
         /// The file.
         origin: String,
@@ -44,7 +46,9 @@ pub enum ExtractError {
         max: u64,
     },
     /// Text in another language (or none).
-    #[error("{origin}: the text does not read as English ({reason}), expected a release in English")]
+    #[error(
+        "{origin}: the text does not read as English ({reason}), expected a release in English"
+    )]
     NotEnglish {
         /// The file.
         origin: String,
@@ -108,16 +112,15 @@ pub fn text_from_bytes(
             max: MAX_INPUT_BYTES,
         });
     }
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+    let invalid = std::str::from_utf8(bytes).err().map(|e| e.valid_up_to());
+    let nul = bytes.iter().position(|&b| b == 0);
+    if let Some(at) = [invalid, nul].into_iter().flatten().min() {
         return Err(ExtractError::Binary {
             origin: origin.to_owned(),
             at,
         });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| ExtractError::Binary {
-        origin: origin.to_owned(),
-        at: e.valid_up_to(),
-    })?;
+    let text = std::str::from_utf8(bytes).unwrap_or_default();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(ExtractError::Empty {
@@ -193,12 +196,22 @@ mod tests {
     #[test]
     fn bad_bytes_are_refused_with_a_reason() {
         let err = |b: &[u8]| text_from_bytes(b, "x.txt", false).unwrap_err().to_string();
-        assert_eq!(err(b"  \n"), "x.txt: empty file, expected the text of a press release");
+        assert_eq!(
+            err(b"  \n"),
+            "x.txt: empty file, expected the text of a press release"
+        );
         assert!(err(b"abc\0def").contains("binary or non-UTF-8 data at byte 3"));
         assert!(err(b"abc\xff").contains("at byte 3"));
-        assert!(err("防衛装備品の移転に関する協定が署名された。".as_bytes()).contains("does not read as English"));
+        assert!(
+            err("防衛装備品の移転に関する協定が署名された。".as_bytes())
+                .contains("does not read as English")
+        );
         let german = "Das Abkommen wurde heute in Tokio von den beiden Ministern unterzeichnet und tritt nach der Ratifizierung durch beide Parlamente in Kraft, wie das Auswärtige Amt mitteilte, sodass die Zusammenarbeit weiter vertieft wird.";
-        assert!(err(german.as_bytes()).contains("common English words"), "{}", err(german.as_bytes()));
+        assert!(
+            err(german.as_bytes()).contains("common English words"),
+            "{}",
+            err(german.as_bytes())
+        );
         assert!(text_from_bytes(b"Japan and Canada signed the agreement.", "x", false).is_ok());
     }
 }

@@ -73,13 +73,17 @@ pub fn draft(source: &SourceText, release_id: Option<String>) -> Card {
     }
 }
 
-/// A release id made from a file name: lower-case letters, digits and hyphens.
+/// A release id made from a file name: lower-case ASCII letters, digits and hyphens, the
+/// words as spelled ("nz-defence-news" stays so).
 pub fn id_from_file_name(stem: &str) -> Option<String> {
-    let id = crate::iri::slug(stem);
-    let ascii: String = id
-        .chars()
-        .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
-        .collect();
-    let ascii = ascii.trim_matches('-').to_owned();
-    (!ascii.is_empty()).then_some(ascii)
+    let mut id = String::with_capacity(stem.len());
+    for c in stem.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+        } else if !id.ends_with('-') && !id.is_empty() {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-').to_owned();
+    (!id.is_empty()).then_some(id)
 }

@@ -41,11 +41,46 @@ const PARTICLES: [&str; 14] = [
 const PORTFOLIO: &str = r"Foreign Affairs and Trade|Foreign and Commonwealth Affairs|Europe and Foreign Affairs|Foreign Affairs|Home Affairs|Economic Security|International Development|Defen[cs]e Industry|Defen[cs]e|Trade|Finance|Economy|Foreign|Veterans'? Affairs|the Armed Forces|Armed Forces";
 /// Words that are not part of a name even when capitalised.
 const NOT_NAME: [&str; 40] = [
-    "Federal", "Republic", "Government", "Governments", "Ministry", "Kingdom", "Commonwealth",
-    "State", "States", "United", "Minister", "Ministers", "Prime", "Secretary", "Ambassador",
-    "President", "Defence", "Defense", "Foreign", "Affairs", "Agreement", "Treaty", "Forces",
-    "Force", "The", "And", "Of", "In", "On", "At", "MP", "Chief", "Japan-", "Office", "Department",
-    "Embassy", "Council", "Cabinet", "House", "Parliament",
+    "Federal",
+    "Republic",
+    "Government",
+    "Governments",
+    "Ministry",
+    "Kingdom",
+    "Commonwealth",
+    "State",
+    "States",
+    "United",
+    "Minister",
+    "Ministers",
+    "Prime",
+    "Secretary",
+    "Ambassador",
+    "President",
+    "Defence",
+    "Defense",
+    "Foreign",
+    "Affairs",
+    "Agreement",
+    "Treaty",
+    "Forces",
+    "Force",
+    "The",
+    "And",
+    "Of",
+    "In",
+    "On",
+    "At",
+    "MP",
+    "Chief",
+    "Japan-",
+    "Office",
+    "Department",
+    "Embassy",
+    "Council",
+    "Cabinet",
+    "House",
+    "Parliament",
 ];
 
 fn honorific_first() -> &'static Regex {
@@ -75,10 +110,14 @@ fn clean_name(name: &str) -> Option<String> {
     let reference = Reference::get();
     let mut kept = Vec::new();
     for word in name.split_whitespace() {
-        let bare = word.trim_end_matches(['’', '\'', 's']).trim_end_matches(['’', '\'']);
+        let bare = word
+            .trim_end_matches(['’', '\'', 's'])
+            .trim_end_matches(['’', '\'']);
         if NOT_NAME.contains(&word)
             || NOT_NAME.contains(&bare)
-            || reference.country(word).is_some_and(|c| c.names.contains(&fold(word)))
+            || reference
+                .country(word)
+                .is_some_and(|c| c.names.contains(&fold(word)))
             || word.ends_with("’s")
             || word.ends_with("'s")
         {
@@ -124,8 +163,20 @@ fn split_post(text: &str) -> (Option<String>, Option<String>) {
 /// name, perhaps after the words of a state's formal name.
 fn is_country_phrase(text: &str) -> bool {
     const FORMAL: [&str; 14] = [
-        "the", "of", "commonwealth", "republic", "kingdom", "federal", "state", "states",
-        "united", "peoples", "democratic", "islamic", "socialist", "grand",
+        "the",
+        "of",
+        "commonwealth",
+        "republic",
+        "kingdom",
+        "federal",
+        "state",
+        "states",
+        "united",
+        "peoples",
+        "democratic",
+        "islamic",
+        "socialist",
+        "grand",
     ];
     let folded = fold(text);
     let Some(country) = Reference::get().countries_in(text).into_iter().next() else {
@@ -133,15 +184,30 @@ fn is_country_phrase(text: &str) -> bool {
     };
     country.names.iter().any(|name| {
         folded.strip_suffix(name.as_str()).is_some_and(|rest| {
-            rest.is_empty() || rest.ends_with(' ') && rest.split_whitespace().all(|w| FORMAL.contains(&w))
+            rest.is_empty()
+                || rest.ends_with(' ') && rest.split_whitespace().all(|w| FORMAL.contains(&w))
         })
     })
 }
 
 const POST_HEADS: [&str; 17] = [
-    "Minister", "Prime", "Secretary", "Ambassador", "President", "Chancellor", "Federal",
-    "Deputy", "Vice", "Chief", "Senior", "State", "Parliamentary", "Foreign", "Defence",
-    "Defense", "Governor",
+    "Minister",
+    "Prime",
+    "Secretary",
+    "Ambassador",
+    "President",
+    "Chancellor",
+    "Federal",
+    "Deputy",
+    "Vice",
+    "Chief",
+    "Senior",
+    "State",
+    "Parliamentary",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Governor",
 ];
 
 fn is_post(text: &str) -> bool {
@@ -149,9 +215,15 @@ fn is_post(text: &str) -> bool {
     !text.is_empty()
         && text.len() < 120
         && POST_HEADS.contains(&first)
-        && text
-            .split_whitespace()
-            .any(|w| w.starts_with("Minister") || w.starts_with("Secretary") || w == "Ambassador" || w == "President" || w == "Chancellor" || w == "Chief" || w == "Governor")
+        && text.split_whitespace().any(|w| {
+            w.starts_with("Minister")
+                || w.starts_with("Secretary")
+                || w == "Ambassador"
+                || w == "President"
+                || w == "Chancellor"
+                || w == "Chief"
+                || w == "Governor"
+        })
 }
 
 /// The appositive after a name: ", Minister for Foreign Affairs of Japan, and ..." up to the
@@ -171,9 +243,32 @@ fn appositive(rest: &str) -> (Option<String>, Option<String>, usize) {
     let after_trim = after.trim_start();
     let offset = rest_start + 1 + (after.len() - after_trim.len());
     let stops = [
-        ",", ";", "(", ")", " who ", " whom ", " which ", " signed", " held ", " met ", " said",
-        " will ", " was ", " were ", " had ", " has ", " have ", " and the ", " and Mr", " and Ms",
-        " and Hon", " and H.E", " and Senator", " and Dr", " and Sir", ". ",
+        ",",
+        ";",
+        "(",
+        ")",
+        " who ",
+        " whom ",
+        " which ",
+        " signed",
+        " held ",
+        " met ",
+        " said",
+        " will ",
+        " was ",
+        " were ",
+        " had ",
+        " has ",
+        " have ",
+        " and the ",
+        " and Mr",
+        " and Ms",
+        " and Hon",
+        " and H.E",
+        " and Senator",
+        " and Dr",
+        " and Sir",
+        ". ",
     ];
     let end = stops
         .iter()
@@ -208,10 +303,7 @@ fn appositive(rest: &str) -> (Option<String>, Option<String>, usize) {
 
 /// The country a post phrase's prefix names ("Netherlands", "Japanese", "Japan's").
 fn country_of_prefix(prefix: &str) -> Option<String> {
-    let bare = prefix
-        .trim()
-        .trim_end_matches("'s")
-        .trim_end_matches("’s");
+    let bare = prefix.trim().trim_end_matches("'s").trim_end_matches("’s");
     Reference::get().country(bare).map(|c| c.label.clone())
 }
 
@@ -270,7 +362,10 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
     for caps in honorific_first().captures_iter(sentence) {
         let name_m = caps.name("name").expect("a name");
         let whole = caps.get(0).expect("a match");
-        if out.iter().any(|m| m.start < whole.end() && whole.start() < m.end) {
+        if out
+            .iter()
+            .any(|m| m.start < whole.end() && whole.start() < m.end)
+        {
             continue;
         }
         let Some(name) = clean_name(name_m.as_str()) else {
@@ -344,52 +439,115 @@ mod tests {
     #[test]
     fn honorific_then_name_then_post() {
         assert_eq!(
-            one("were signed by Mr. MOTEGI Toshimitsu, Minister for Foreign Affairs of Japan, and Hon. Judith Collins, Minister of Defence of New Zealand."),
+            one(
+                "were signed by Mr. MOTEGI Toshimitsu, Minister for Foreign Affairs of Japan, and Hon. Judith Collins, Minister of Defence of New Zealand."
+            ),
             vec![
-                ("MOTEGI Toshimitsu".into(), s("Mr."), s("Minister for Foreign Affairs"), s("Japan")),
-                ("Judith Collins".into(), s("Hon."), s("Minister of Defence"), s("New Zealand")),
+                (
+                    "MOTEGI Toshimitsu".into(),
+                    s("Mr."),
+                    s("Minister for Foreign Affairs"),
+                    s("Japan")
+                ),
+                (
+                    "Judith Collins".into(),
+                    s("Hon."),
+                    s("Minister of Defence"),
+                    s("New Zealand")
+                ),
             ]
         );
         assert_eq!(
-            one("and Senator the Hon Bob Carr, Minister for Foreign Affairs of the Commonwealth of Australia, on his visit"),
-            vec![("Bob Carr".into(), s("Senator the Hon"), s("Minister for Foreign Affairs"), s("Australia"))]
+            one(
+                "and Senator the Hon Bob Carr, Minister for Foreign Affairs of the Commonwealth of Australia, on his visit"
+            ),
+            vec![(
+                "Bob Carr".into(),
+                s("Senator the Hon"),
+                s("Minister for Foreign Affairs"),
+                s("Australia")
+            )]
         );
         assert_eq!(
-            one("with H.E. Ms. Annalena Baerbock, Federal Minister for Foreign Affairs, Federal Republic of Germany."),
-            vec![("Annalena Baerbock".into(), s("H.E. Ms."), s("Federal Minister for Foreign Affairs"), s("Germany"))]
+            one(
+                "with H.E. Ms. Annalena Baerbock, Federal Minister for Foreign Affairs, Federal Republic of Germany."
+            ),
+            vec![(
+                "Annalena Baerbock".into(),
+                s("H.E. Ms."),
+                s("Federal Minister for Foreign Affairs"),
+                s("Germany")
+            )]
         );
         assert_eq!(
-            one("and the Hon. Scott Morrison, MP, Prime Minister of the Commonwealth of Australia."),
-            vec![("Scott Morrison".into(), s("the Hon."), s("Prime Minister"), s("Australia"))]
+            one(
+                "and the Hon. Scott Morrison, MP, Prime Minister of the Commonwealth of Australia."
+            ),
+            vec![(
+                "Scott Morrison".into(),
+                s("the Hon."),
+                s("Prime Minister"),
+                s("Australia")
+            )]
         );
     }
 
     #[test]
     fn post_then_name() {
         assert_eq!(
-            one("signed today by Netherlands Minister of Defence Ruben Brekelmans and Japanese ambassador Rokuichiro Michii."),
+            one(
+                "signed today by Netherlands Minister of Defence Ruben Brekelmans and Japanese ambassador Rokuichiro Michii."
+            ),
             vec![
-                ("Ruben Brekelmans".into(), None, s("Minister of Defence"), s("Netherlands")),
-                ("Rokuichiro Michii".into(), None, s("ambassador"), s("Japan")),
+                (
+                    "Ruben Brekelmans".into(),
+                    None,
+                    s("Minister of Defence"),
+                    s("Netherlands")
+                ),
+                (
+                    "Rokuichiro Michii".into(),
+                    None,
+                    s("ambassador"),
+                    s("Japan")
+                ),
             ]
         );
         assert_eq!(
             one("Signing the treaty, the Foreign Secretary Boris Johnson said:"),
-            vec![("Boris Johnson".into(), None, s("Foreign Secretary"), s("United Kingdom"))]
+            vec![(
+                "Boris Johnson".into(),
+                None,
+                s("Foreign Secretary"),
+                s("United Kingdom")
+            )]
         );
         assert_eq!(
             one("Japan’s Ambassador to the UK, Koji Tsuruoka, who signed the treaty"),
-            vec![("Koji Tsuruoka".into(), None, s("Ambassador to the UK"), s("Japan"))]
+            vec![(
+                "Koji Tsuruoka".into(),
+                None,
+                s("Ambassador to the UK"),
+                s("Japan")
+            )]
         );
         assert_eq!(
             one("Defence Secretary Sir Michael Fallon welcomed the agreement"),
-            vec![("Michael Fallon".into(), s("Sir"), s("Defence Secretary"), s("United Kingdom"))]
+            vec![(
+                "Michael Fallon".into(),
+                s("Sir"),
+                s("Defence Secretary"),
+                s("United Kingdom")
+            )]
         );
     }
 
     #[test]
     fn name_order() {
-        assert_eq!(name_parts("MOTEGI Toshimitsu"), (s("MOTEGI"), s("Toshimitsu")));
+        assert_eq!(
+            name_parts("MOTEGI Toshimitsu"),
+            (s("MOTEGI"), s("Toshimitsu"))
+        );
         assert_eq!(name_parts("Judith Collins"), (s("Collins"), s("Judith")));
         assert_eq!(name_parts("Abe"), (s("Abe"), None));
         assert_eq!(name_parts("Anna de Vries"), (s("de Vries"), s("Anna")));

@@ -3,5 +3,6 @@
 mod util;
 
 mod bad_input;
+mod extract;
 mod rdf_export;
 mod seed;
