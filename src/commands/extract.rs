@@ -21,7 +21,7 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
     }
     let several = cards.len() > 1;
     crate::export::write_output(None, |out: &mut dyn Write| -> Result<()> {
-        for (i, card) in cards.iter().enumerate() {
+        for card in &cards {
             match format {
                 CardFormat::Yaml => {
                     if several {
@@ -37,7 +37,6 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
                     out.write_all(card.to_string(CardFormat::Json).as_bytes())?;
                 }
             }
-            let _ = i;
         }
         Ok(())
     })?;

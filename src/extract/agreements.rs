@@ -117,9 +117,9 @@ fn title_end(sentence: &str, start: usize, end: usize) -> usize {
                 || reference
                     .country(&first)
                     .is_some_and(|c| c.names.contains(&fold(&first)));
-            let date = !super::dates::dates_in(rest, Some(2000))
+            let date = super::dates::dates_in(rest, Some(2000))
                 .first()
-                .is_none_or(|d| d.start > 10);
+                .is_some_and(|d| d.start <= 10);
             if (joint != " on " && place) || date {
                 cut = cut.min(at);
                 break;

@@ -119,7 +119,6 @@ pattern!(
     count_re,
     r"(?i)\b(two|three|four|both)\s+(?:new\s+)?(?:defen[cs]e\s+|security\s+)?(?:agreements|treaties|arrangements)\b"
 );
-pattern!(local_time_re, r"(?i)\blocal\s+time\b");
 pattern!(
     unknown_place_re,
     r"\b(?:in|at|visiting)\s+(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s+"
@@ -490,7 +489,6 @@ impl Drafter {
         let mut main_signatories: Vec<usize> = Vec::new();
         let year = self.doc.year();
         let release_date = self.doc.release_date.clone();
-        let mut main_date = None;
         if let (Some(i), Some(trigger)) = (lead, trigger) {
             let s = &sentences[i];
             let date = dates_in(&s.text, year)
@@ -505,12 +503,10 @@ impl Drafter {
                         None
                     }
                 });
-            main_date.clone_from(&date);
             let place = place_in(&s.text);
             let time = time_in(&s.text).map(|t| t.0);
             let timezone = time.as_ref().and_then(|_| {
                 zone_in(&s.text).map(str::to_owned).or_else(|| {
-                    let _ = local_time_re();
                     let p = place.as_deref()?;
                     Reference::get().place(p)?.utc_offset.clone()
                 })
@@ -689,7 +685,6 @@ impl Drafter {
                 e.agreements.dedup();
             }
         }
-        let _ = main_date;
         self.finish(kind, events)
     }
 

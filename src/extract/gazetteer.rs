@@ -147,7 +147,10 @@ impl Gazetteer {
 }
 
 /// The agreement types' abbreviations and labels from the ontology's `pg:AgreementTypes`.
-fn agreement_types() -> (Vec<(String, AgreementType)>, Vec<(String, AgreementType)>) {
+/// Names with the agreement type they mean.
+type TypedNames = Vec<(String, AgreementType)>;
+
+fn agreement_types() -> (TypedNames, TypedNames) {
     let triples: Vec<Triple> = RdfParser::from_format(RdfFormat::Turtle)
         .for_slice(crate::store::ONTOLOGY_TTL.as_bytes())
         .filter_map(|q| q.ok().map(Triple::from))

@@ -279,7 +279,7 @@ fn push_text(raw: &str, out: &mut String) {
     let decoded = decode_entities(raw);
     let mut space = out.ends_with(|c: char| c.is_whitespace()) || out.is_empty();
     for c in decoded.chars() {
-        if c.is_whitespace() && c != '\u{a0}' || c == '\u{a0}' {
+        if c.is_whitespace() {
             if !space {
                 out.push(' ');
                 space = true;
@@ -326,10 +326,8 @@ fn metadata(html: &str) -> String {
         let tag = parse_tag(&rest[..gt]);
         rest = &rest[gt..];
         match tag.name.as_str() {
-            "link" => {
-                if attribute(tag.attributes, "rel").as_deref() == Some("canonical") {
-                    url = url.or_else(|| attribute(tag.attributes, "href"));
-                }
+            "link" if attribute(tag.attributes, "rel").as_deref() == Some("canonical") => {
+                url = url.or_else(|| attribute(tag.attributes, "href"));
             }
             "meta" => {
                 let key = attribute(tag.attributes, "property")

@@ -425,7 +425,9 @@ pub fn name_parts(name: &str) -> (Option<String>, Option<String>) {
 mod tests {
     use super::*;
 
-    fn one(sentence: &str) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+    type Row = (String, Option<String>, Option<String>, Option<String>);
+
+    fn one(sentence: &str) -> Vec<Row> {
         mentions(sentence)
             .into_iter()
             .map(|m| (m.name, m.honorific, m.post, m.country))
