@@ -46,7 +46,8 @@ pub enum Command {
 /// Where the graph comes from: cards on the command line, a store, or the embedded seed.
 #[derive(Debug, Args, Clone)]
 pub struct SourceArgs {
-    /// Release cards (.yaml, .yml, .json) or directories of them; none means the embedded seed.
+    /// Release cards (.yaml, .yml, .json), press releases (.txt, .html, .htm) or directories of
+    /// them; none means the embedded seed.
     #[arg(value_name = "CARDS_OR_DIRS")]
     pub inputs: Vec<PathBuf>,
 
@@ -62,7 +63,8 @@ pub struct SourceArgs {
 /// `pactgraph build`.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// Release cards (.yaml, .yml, .json) or directories of them; none means the embedded seed.
+    /// Release cards (.yaml, .yml, .json), press releases (.txt, .html, .htm) or directories of
+    /// them; none means the embedded seed.
     #[arg(value_name = "CARDS_OR_DIRS")]
     pub inputs: Vec<PathBuf>,
 

@@ -27,7 +27,7 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
                     if several {
                         writeln!(out, "---")?;
                     }
-                    out.write_all(card.to_string(CardFormat::Yaml).as_bytes())?;
+                    out.write_all(quote_clock_times(&card.to_string(CardFormat::Yaml)).as_bytes())?;
                 }
                 CardFormat::Json if several => {
                     serde_json::to_writer(&mut *out, card)?;
@@ -41,4 +41,34 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
         Ok(())
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Quotes `time: 11:40` as `time: "11:40"`: YAML 1.1 readers (PyYAML and others) would read the
+/// bare form as a base-60 number.
+fn quote_clock_times(yaml: &str) -> String {
+    let mut out = String::with_capacity(yaml.len() + 16);
+    for line in yaml.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        let indent = body.len() - body.trim_start().len();
+        match body.trim_start().strip_prefix("time: ") {
+            Some(value) if crate::card::check_time(value).is_ok() => {
+                out.push_str(&body[..indent]);
+                out.push_str(&format!("time: \"{value}\""));
+                out.push_str(&line[body.len()..]);
+            }
+            _ => out.push_str(line),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn clock_times_are_quoted() {
+        assert_eq!(
+            super::quote_clock_times("events:\n- key: s\n  time: 11:40\n  place: x\n"),
+            "events:\n- key: s\n  time: \"11:40\"\n  place: x\n"
+        );
+    }
 }
