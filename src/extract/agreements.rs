@@ -245,7 +245,9 @@ fn parenthesis(after: &str) -> (Option<String>, Option<String>, usize) {
             (short, abbr, used)
         }
         None if is_abbr(&first) && !first.contains(' ') => (None, Some(first), used),
-        None if first.split_whitespace().count() >= 2 && !quoted.is_empty() => {
+        None if first.split_whitespace().count() >= 2
+            && (!quoted.is_empty() || head_regex().is_match(&first)) =>
+        {
             (Some(first), None, used)
         }
         None => (None, None, 0),

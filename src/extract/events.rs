@@ -104,6 +104,10 @@ pattern!(
 );
 pattern!(yesterday_re, r"(?i)\byesterday\b");
 pattern!(
+    present_re,
+    r"(?i)\bin\s+the\s+presence\s+of\b|\bwitnessed\s+by\b"
+);
+pattern!(
     topics_re,
     r"(?i)\b(?:exchanged\s+(?:their\s+)?(?:views|opinions)|discussed|held\s+discussions|had\s+discussions|talked)\s+(?:on\s+|about\s+|regarding\s+)?(?P<t>[^;]+)"
 );
@@ -568,7 +572,20 @@ impl Drafter {
                             .filter_map(|d| d.date.as_ref())
                             .any(|d| Some(d) != date.as_ref());
                     if signing_here && !other_date && !self.persons_in[j].is_empty() {
+                        let present = present_re()
+                            .find_iter(&t.text)
+                            .map(|m| m.start())
+                            .collect::<Vec<_>>();
+                        let witnesses: Vec<String> = t
+                            .people
+                            .iter()
+                            .filter(|m| present.iter().any(|&at| at < m.start && m.start - at < 40))
+                            .map(|m| fold(&people::name_parts(&m.name).0.unwrap_or_default()))
+                            .collect();
                         for &p in &self.persons_in[j] {
+                            if witnesses.contains(&self.people[p].family_key()) {
+                                continue;
+                            }
                             if !main_signatories.contains(&p) {
                                 main_signatories.push(p);
                             }

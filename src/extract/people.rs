@@ -33,7 +33,7 @@ pub struct Mention {
 }
 
 const HONORIFIC: &str = r"(?:(?:Senator|H\.E\.|His Excellency|Her Excellency)\s+)?(?:(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable\b|\b\.?)|Mr\b\.?|Ms\b\.?|Mrs\b\.?|Dr\b\.?|Sir\b|Dame\b|Senator\b|H\.E\.|Prof\b\.?)(?:\s+(?:Mr\b\.?|Ms\b\.?|Mrs\b\.?|Dr\b\.?|Sir\b|Dame\b))?";
-const NAME: &str = r"(?:[A-Z][\p{L}'’\-]+|[A-Z]\.)(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|ter|te|bin|al)\s+)*(?:[A-Z][\p{L}'’\-]+|[A-Z]\.)){0,3}";
+const NAME: &str = r"(?:[A-Z][\p{L}'’\-]+|[A-Z]\.)(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|ter|te|bin|al)\s+)*(?:[A-Z][\p{L}'’\-]+|[A-Z]\.)){0,3}(?:,?\s+(?:Jr|Sr)\.)?";
 /// Lower-case words that belong to a family name ("Anna de Vries").
 const PARTICLES: [&str; 14] = [
     "de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "ter", "te", "bin", "al",
@@ -133,6 +133,25 @@ fn clean_name(name: &str) -> Option<String> {
 fn split_post(text: &str) -> (Option<String>, Option<String>) {
     let text = text.trim().trim_end_matches(['.', ',']);
     let reference = Reference::get();
+    // "Ambassador ... of Japan to the Kingdom of Sweden": the envoy's own country is the one
+    // before "to".
+    if text.starts_with("Ambassador")
+        && let Some(to) = text.find(" to ")
+    {
+        let (head, rest) = text.split_at(to);
+        if let Some(of) = head.find(" of ") {
+            let named = &head[of + 4..];
+            if let Some(c) = reference.country(named)
+                && is_country_phrase(named)
+            {
+                return (
+                    Some(format!("{}{rest}", &head[..of])),
+                    Some(c.label.clone()),
+                );
+            }
+        }
+        return (Some(text.to_owned()), None);
+    }
     let lower = text.to_lowercase();
     // "... of <country>" at the end.
     let mut cut = text.len();
@@ -216,8 +235,8 @@ fn is_post(text: &str) -> bool {
         && text.len() < 120
         && POST_HEADS.contains(&first)
         && text.split_whitespace().any(|w| {
-            w.starts_with("Minister")
-                || w.starts_with("Secretary")
+            w.contains("Minister")
+                || w.contains("Secretary")
                 || w == "Ambassador"
                 || w == "President"
                 || w == "Chancellor"
@@ -327,19 +346,17 @@ pub fn country_of_post(post: &str) -> Option<String> {
 
 /// Every person mention in a sentence, in order.
 pub fn mentions(sentence: &str) -> Vec<Mention> {
-    let mut out: Vec<Mention> = Vec::new();
+    let mut found: Vec<Mention> = Vec::new();
     for caps in post_first().captures_iter(sentence) {
         let whole = caps.get(0).expect("a match");
         let name_m = caps.name("name").expect("a name");
         let Some(name) = clean_name(name_m.as_str()) else {
             continue;
         };
+        let name = with_suffix(sentence, name_m.start(), name);
         let mut post = caps["post"].trim().to_owned();
         let mut honorific = caps.name("hon").map(|h| h.as_str().trim().to_owned());
-        // "General Yoshida": the rank is the post; "Chief of Defence General X": both.
-        if matches!(post.as_str(), "General" | "Admiral") && honorific.is_none() {
-            honorific = None;
-        }
+        // "Chief of Defence General X": the rank joins the post.
         if let Some(h) = &honorific
             && matches!(h.as_str(), "General" | "Gen." | "Admiral")
         {
@@ -350,31 +367,25 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
         if country.is_none() && !post.to_lowercase().starts_with("ambassador to") {
             country = country_of_post(&post);
         }
-        out.push(Mention {
+        found.push(Mention {
+            end: name_m.start() + name.len(),
             name,
             honorific,
             post: Some(post),
             country,
             start: whole.start(),
-            end: name_m.start() + name_m.as_str().len(),
         });
     }
     for caps in honorific_first().captures_iter(sentence) {
         let name_m = caps.name("name").expect("a name");
-        let whole = caps.get(0).expect("a match");
-        if out
-            .iter()
-            .any(|m| m.start < whole.end() && whole.start() < m.end)
-        {
-            continue;
-        }
         let Some(name) = clean_name(name_m.as_str()) else {
             continue;
         };
+        let name = with_suffix(sentence, name_m.start(), name);
         let name_end = name_m.start() + name.len();
         let (post, country, used) = appositive(&sentence[name_end..]);
         let hon = caps["hon"].trim().to_owned();
-        out.push(Mention {
+        found.push(Mention {
             name,
             honorific: Some(hon),
             post,
@@ -383,6 +394,16 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
             end: name_end + used,
         });
     }
+    // Of two readings that overlap, the one that starts first ("Defence Secretary Sir Michael
+    // Fallon" over "Sir Michael Fallon"; "Mr. SATO Jiro, Ambassador Extraordinary ..." over
+    // "Ambassador Extraordinary").
+    found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut out: Vec<Mention> = Vec::new();
+    for m in found {
+        if out.iter().all(|o| m.end <= o.start || o.end <= m.start) {
+            out.push(m);
+        }
+    }
     for m in &mut out {
         if m.country.is_none()
             && let Some(post) = &m.post
@@ -390,14 +411,28 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
             m.country = country_of_post(post);
         }
     }
-    out.sort_by_key(|m| m.start);
     out
+}
+
+/// "Gilberto Teodoro Jr" followed by "." is "Gilberto Teodoro Jr.".
+fn with_suffix(sentence: &str, start: usize, name: String) -> String {
+    if (name.ends_with(" Jr") || name.ends_with(" Sr"))
+        && sentence[start + name.len()..].starts_with('.')
+    {
+        format!("{name}.")
+    } else {
+        name
+    }
 }
 
 /// Family and given name: a first word in capitals is the family name ("MOTEGI Toshimitsu"),
 /// otherwise the last word is.
 pub fn name_parts(name: &str) -> (Option<String>, Option<String>) {
-    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    // "Jr." and "Sr." follow the family name.
+    if words.len() > 2 && matches!(words.last(), Some(&("Jr." | "Sr." | "Jr" | "Sr"))) {
+        words.pop();
+    }
     let capitals = |w: &str| {
         let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
         letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
@@ -553,5 +588,28 @@ mod tests {
         assert_eq!(name_parts("Judith Collins"), (s("Collins"), s("Judith")));
         assert_eq!(name_parts("Abe"), (s("Abe"), None));
         assert_eq!(name_parts("Anna de Vries"), (s("de Vries"), s("Anna")));
+        assert_eq!(
+            name_parts("Gilberto Teodoro Jr."),
+            (s("Teodoro"), s("Gilberto"))
+        );
+        assert_eq!(
+            one(
+                "by Mr. SATO Jiro, Ambassador Extraordinary and Plenipotentiary of Japan to the Kingdom of Sweden, and H.E. Mr. Gilberto Teodoro Jr., Secretary of National Defense of the Republic of the Philippines"
+            ),
+            vec![
+                (
+                    "SATO Jiro".into(),
+                    s("Mr."),
+                    s("Ambassador Extraordinary and Plenipotentiary to the Kingdom of Sweden"),
+                    s("Japan")
+                ),
+                (
+                    "Gilberto Teodoro Jr.".into(),
+                    s("H.E. Mr."),
+                    s("Secretary of National Defense"),
+                    s("Philippines")
+                ),
+            ]
+        );
     }
 }
