@@ -63,8 +63,10 @@ const NOT_DEFENCE: [&str; 8] = [
 fn title_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(r"\b(?:{HEADS})\s+between\s+[^()\x22“”;]+"))
-            .expect("the title pattern is valid")
+        Regex::new(&format!(
+            r"\b(?:{HEADS}|agreement|treaty)\s+between\s+[^()\x22“”;]+"
+        ))
+        .expect("the title pattern is valid")
     })
 }
 
@@ -285,6 +287,33 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
         let title = sentence[m.start()..end].to_owned();
         let (short, abbr, used) = parenthesis(&sentence[end..]);
         let parties = title_parties(&title);
+        // "the agreement between Germany and Japan on ...": a description, not a formal
+        // title; it names an agreement only when both sides are states.
+        if title.starts_with(char::is_lowercase) {
+            let reference = Reference::get();
+            let states = parties
+                .iter()
+                .filter(|p| reference.government(p).is_some())
+                .count();
+            if states < 2 || states != parties.len() {
+                continue;
+            }
+            out.push(Mention {
+                title: None,
+                name: Some(title.clone()),
+                short_name: short,
+                abbreviation: abbr,
+                agreement_type: g.agreement_type(&title),
+                parties: parties
+                    .iter()
+                    .filter_map(|p| reference.country(p).map(|c| c.label.clone()))
+                    .collect(),
+                start: m.start(),
+                end: end + used,
+                title_end: end,
+            });
+            continue;
+        }
         let kind = g.agreement_type(&format!("{title} {}", short.clone().unwrap_or_default()));
         out.push(Mention {
             title: Some(title),

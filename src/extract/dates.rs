@@ -143,6 +143,51 @@ pub fn day_before(date: &str) -> Option<String> {
         .find(|s| crate::card::check_date(s).is_ok())
 }
 
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian).
+fn days_from_civil(date: &str) -> Option<i64> {
+    let y: i64 = date.get(0..4)?.parse().ok()?;
+    let m: i64 = date.get(5..7)?.parse().ok()?;
+    let d: i64 = date.get(8..10)?.parse().ok()?;
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+fn civil_from_days(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// The date a weekday named in a release means ("on Monday"): that weekday in the week up to
+/// and including the release date.
+pub fn weekday_on_or_before(date: &str, weekday: &str) -> Option<String> {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let wanted = i64::try_from(DAYS.iter().position(|d| d.eq_ignore_ascii_case(weekday))?).ok()?;
+    let days = days_from_civil(date)?;
+    // 1970-01-01 was a Thursday (3 with Monday as 0).
+    let today = (days + 3).rem_euclid(7);
+    Some(civil_from_days(days - (today - wanted).rem_euclid(7)))
+}
+
 fn time_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -245,6 +290,18 @@ mod tests {
         );
         assert_eq!(day_before("2025-03-01").as_deref(), Some("2025-02-28"));
         assert_eq!(day_before("2024-01-01").as_deref(), Some("2023-12-31"));
+        assert_eq!(
+            weekday_on_or_before("2024-01-29", "Monday").as_deref(),
+            Some("2024-01-29")
+        );
+        assert_eq!(
+            weekday_on_or_before("2024-01-29", "friday").as_deref(),
+            Some("2024-01-26")
+        );
+        assert_eq!(
+            weekday_on_or_before("2025-12-19", "Friday").as_deref(),
+            Some("2025-12-19")
+        );
     }
 
     #[test]

@@ -16,7 +16,9 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::agreements::{self, forces_in};
-use super::dates::{dates_in, day_before, header_date, time_in, year_of, zone_in};
+use super::dates::{
+    dates_in, day_before, header_date, time_in, weekday_on_or_before, year_of, zone_in,
+};
 use super::gazetteer::Gazetteer;
 use super::people;
 use crate::card::{
@@ -103,6 +105,10 @@ pattern!(
     r"(?i)\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b"
 );
 pattern!(yesterday_re, r"(?i)\byesterday\b");
+pattern!(
+    weekday_re,
+    r"\b(?:on|On)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+);
 pattern!(
     present_re,
     r"(?i)\bin\s+the\s+presence\s+of\b|\bwitnessed\s+by\b"
@@ -504,7 +510,8 @@ impl Drafter {
                     } else if yesterday_re().is_match(&s.text) {
                         release_date.as_deref().and_then(day_before)
                     } else {
-                        None
+                        let day = weekday_re().captures(&s.text)?;
+                        weekday_on_or_before(release_date.as_deref()?, &day[1])
                     }
                 });
             let place = place_in(&s.text);
