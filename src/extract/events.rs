@@ -50,11 +50,16 @@ struct Read {
     notes: bool,
     sign_verb: bool,
     sign_noun: bool,
+    /// "signed" only in an aside: ", signed in May," or "(signed on ...)".
+    sign_aside: bool,
     witnessed: bool,
     negotiations: bool,
     principle: bool,
     meeting: bool,
     past: bool,
+    /// Says "today" or prints the release date: what it reports is current even when it
+    /// also looks back ("The Agreement, signed in May, entered into force today").
+    current: bool,
 }
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -190,6 +195,19 @@ impl Document {
                         .and_then(|d| d.date)
                 })
             });
+        let year = release_date.as_deref().and_then(year_of);
+        let mut sentences = sentences;
+        for s in &mut sentences {
+            s.current = s.past
+                && (today_re().is_match(&s.text)
+                    || release_date.is_some()
+                        && dates_in(&s.text, year)
+                            .iter()
+                            .any(|d| d.date == release_date));
+            if s.current {
+                s.past = false;
+            }
+        }
         let title = sentences
             .iter()
             .take(6)
@@ -240,18 +258,22 @@ fn read_sentence(number: u32, text: &str, line: bool) -> Read {
         notes: notes_re().is_match(text),
         sign_verb: sign_verb_re().is_match(text),
         sign_noun: sign_noun_re().is_match(text),
+        sign_aside: sign_verb_re()
+            .find_iter(text)
+            .all(|m| text[..m.start()].trim_end().ends_with([',', '(']) && m.as_str() == "signed"),
         witnessed: witnessed_re().is_match(text),
         negotiations: negotiations_re().is_match(text),
         principle: principle_re().is_match(text),
         meeting: meeting_re().is_match(text),
         past: past_re().is_match(text),
+        current: false,
     }
 }
 
 impl Read {
     /// The strongest thing the sentence reports, if it reports something happening now.
     fn trigger(&self) -> Option<Trigger> {
-        if self.eif && (self.notes || !self.sign_verb) && !self.past {
+        if self.eif && (self.notes || !self.sign_verb || self.sign_aside) && !self.past {
             return Some(Trigger::EntryIntoForce);
         }
         if self.sign_verb && !self.witnessed && !self.past {
@@ -1000,4 +1022,66 @@ fn place_in(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn trigger(text: &str) -> Option<Trigger> {
+        let mut s = read_sentence(1, text, false);
+        s.current = s.past && today_re().is_match(text);
+        if s.current {
+            s.past = false;
+        }
+        s.trigger()
+    }
+
+    #[test]
+    fn what_a_sentence_reports() {
+        assert_eq!(
+            trigger(
+                "The Japan-Italy Information Security Agreement, signed in May 2024, entered into force today."
+            ),
+            Some(Trigger::EntryIntoForce)
+        );
+        assert_eq!(
+            trigger(
+                "The two ministers signed the agreement, which will enter into force after ratification."
+            ),
+            Some(Trigger::Signing)
+        );
+        assert_eq!(
+            trigger(
+                "Japan and the UK exchanged diplomatic notes for the entry into force of the RAA (signed on January 11, 2023)."
+            ),
+            Some(Trigger::EntryIntoForce)
+        );
+        assert_eq!(
+            trigger(
+                "Minister Suzuki welcomed the signing of the Japan-Philippines RAA in July of last year."
+            ),
+            None
+        );
+        assert_eq!(
+            trigger(
+                "General Eichelsheim met his then-counterpart General Yoshida in Japan in April 2023."
+            ),
+            None
+        );
+        assert_eq!(
+            trigger(
+                "They witnessed the signing of a new Acquisition and Cross-Servicing Agreement."
+            ),
+            None
+        );
+        assert_eq!(
+            trigger("Prime Minister Harper and Prime Minister Sato held talks in Canberra today."),
+            Some(Trigger::Meeting)
+        );
+        assert_eq!(
+            trigger("The ACSA negotiations were officially started at the NATO summit."),
+            Some(Trigger::Negotiations)
+        );
+    }
 }
