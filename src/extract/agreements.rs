@@ -96,7 +96,6 @@ fn abbreviation_regex() -> &'static Regex {
 /// Where a formal title ends: before " in Tokyo", " on 19 December", " was signed", ...
 fn title_end(sentence: &str, start: usize, end: usize) -> usize {
     let text = &sentence[start..end];
-    let reference = Reference::get();
     let mut cut = text.len();
     for stop in [
         ",", " was ", " were ", " signed", " has ", " have ", " will ", " is ", " had ", " which ",
@@ -116,9 +115,7 @@ fn title_end(sentence: &str, start: usize, end: usize) -> usize {
                 .places
                 .find(rest)
                 .is_some_and(|m| m.start() == 0)
-                || reference
-                    .country(&first)
-                    .is_some_and(|c| c.names.contains(&fold(&first)));
+                || Gazetteer::get().country_exact(&first).is_some();
             let date = super::dates::dates_in(rest, Some(2000))
                 .first()
                 .is_some_and(|d| d.start <= 10);
@@ -184,16 +181,16 @@ fn title_parties(title: &str) -> Vec<String> {
 
 /// The countries a party prefix names: "Japan-New Zealand" -> [Japan, New Zealand].
 pub fn prefix_parties(prefix: &str) -> Vec<String> {
-    let reference = Reference::get();
+    let g = Gazetteer::get();
     let parts: Vec<&str> = prefix.split(['-', '–', '‐']).map(str::trim).collect();
     if parts.len() < 2 {
         return Vec::new();
     }
     let mut out = Vec::new();
     for p in parts {
-        match reference.country(p) {
-            Some(c) if c.names.contains(&fold(p)) => out.push(c.label.clone()),
-            _ => return Vec::new(),
+        match g.country_exact(p) {
+            Some(label) => out.push(label.to_owned()),
+            None => return Vec::new(),
         }
     }
     out

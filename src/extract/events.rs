@@ -300,6 +300,10 @@ struct AgreementDraft {
     short_name: Option<String>,
     abbreviation: Option<String>,
     parties: Vec<String>,
+    /// The countries of `parties` (reference IRIs), to compare mentions by.
+    party_keys: BTreeSet<String>,
+    /// Its names without party prefix, folded, to compare mentions by.
+    cores: Vec<String>,
     parties_from_text: bool,
     agreement_type: AgreementType,
     forces: Vec<String>,
@@ -310,6 +314,8 @@ struct AgreementDraft {
 /// One person being assembled from their mentions.
 #[derive(Debug, Default, Clone)]
 struct PersonDraft {
+    /// The folded family name people are merged by.
+    key: String,
     name: String,
     honorific: Option<String>,
     post: Option<String>,
@@ -319,8 +325,12 @@ struct PersonDraft {
 
 impl PersonDraft {
     fn family_key(&self) -> String {
-        fold(&people::name_parts(&self.name).0.unwrap_or_default())
+        self.key.clone()
     }
+}
+
+fn family_key_of(name: &str) -> String {
+    fold(&people::name_parts(name).0.unwrap_or_default())
 }
 
 struct Drafter {
@@ -383,6 +393,7 @@ impl Drafter {
                 // A formal title's parties, as printed, over a prefix's countries.
                 if a.parties.is_empty() || (m.title.is_some() && !m.parties.is_empty()) {
                     a.parties.clone_from(&m.parties);
+                    a.party_keys = party_keys(&m.parties);
                 }
                 if a.agreement_type == AgreementType::Other {
                     a.agreement_type = m.agreement_type;
@@ -396,6 +407,12 @@ impl Drafter {
                 if !a.sentences.contains(&s.number) {
                     a.sentences.push(s.number);
                 }
+                for name in [&m.name, &m.title, &m.short_name].into_iter().flatten() {
+                    let core = core_of(name);
+                    if !a.cores.contains(&core) {
+                        a.cores.push(core);
+                    }
+                }
                 if !self.named[i].contains(&index) {
                     self.named[i].push(index);
                 }
@@ -404,19 +421,11 @@ impl Drafter {
     }
 
     fn find_agreement(&self, m: &agreements::Mention) -> Option<usize> {
-        let reference = Reference::get();
-        let countries = |parties: &[String]| -> BTreeSet<String> {
-            parties
-                .iter()
-                .filter_map(|p| reference.country(p).map(|c| c.iri.clone()))
-                .collect()
-        };
-        let core =
-            |a: Option<&String>| a.map(|n| fold(&agreements::split_prefix(strip_article(n)).1));
+        let mine_keys = party_keys(&m.parties);
+        let mine = mention_core(m);
         self.agreements.iter().position(|a| {
-            let parties_agree = a.parties.is_empty()
-                || m.parties.is_empty()
-                || countries(&a.parties) == countries(&m.parties);
+            let parties_agree =
+                a.parties.is_empty() || m.parties.is_empty() || a.party_keys == mine_keys;
             if !parties_agree {
                 return false;
             }
@@ -428,9 +437,7 @@ impl Drafter {
             {
                 return true;
             }
-            let mine = core(m.name.as_ref()).or_else(|| core(m.title.as_ref()));
-            let theirs = [a.name.as_ref(), a.title.as_ref(), a.short_name.as_ref()];
-            mine.is_some_and(|mine| theirs.iter().any(|t| core(*t).as_ref() == Some(&mine)))
+            mine.as_ref().is_some_and(|mine| a.cores.contains(mine))
         })
     }
 
@@ -438,6 +445,7 @@ impl Drafter {
         for (i, s) in self.doc.sentences.iter().enumerate() {
             for m in &s.people {
                 let draft = PersonDraft {
+                    key: family_key_of(&m.name),
                     name: m.name.clone(),
                     honorific: m.honorific.clone(),
                     post: m.post.clone(),
@@ -445,7 +453,7 @@ impl Drafter {
                     sentences: vec![s.number],
                 };
                 let key = draft.family_key();
-                let index = match self.people.iter().position(|p| p.family_key() == key) {
+                let index = match self.people.iter().position(|p| p.key == key) {
                     Some(index) => {
                         let p = &mut self.people[index];
                         if m.name.split_whitespace().count() > p.name.split_whitespace().count() {
@@ -595,7 +603,8 @@ impl Drafter {
             if trigger == Trigger::Signing {
                 for (j, t) in sentences.iter().enumerate() {
                     let signing_here = t.sign_verb && !t.witnessed && (!t.past || j == i);
-                    let other_date = j != i
+                    let other_date = signing_here
+                        && j != i
                         && dates_in(&t.text, year)
                             .iter()
                             .filter_map(|d| d.date.as_ref())
@@ -951,6 +960,25 @@ impl Drafter {
             .collect();
         (kind, events, agreements, people)
     }
+}
+
+/// A name without article and party prefix, folded: "the Japan-UK Defence Logistics Treaty"
+/// and "Defence Logistics Treaty" are one.
+fn core_of(name: &str) -> String {
+    fold(&agreements::split_prefix(strip_article(name)).1)
+}
+
+fn mention_core(m: &agreements::Mention) -> Option<String> {
+    m.name.as_deref().or(m.title.as_deref()).map(core_of)
+}
+
+/// The countries of party names (reference IRIs).
+fn party_keys(parties: &[String]) -> BTreeSet<String> {
+    let reference = Reference::get();
+    parties
+        .iter()
+        .filter_map(|p| reference.country(p).map(|c| c.iri.clone()))
+        .collect()
 }
 
 fn strip_article(name: &str) -> &str {

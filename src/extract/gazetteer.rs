@@ -28,6 +28,8 @@ pub struct Gazetteer {
     pub abbreviations: Vec<(String, AgreementType)>,
     /// Agreement type labels, folded, with their type.
     pub type_labels: Vec<(String, AgreementType)>,
+    /// Every country name and demonym, folded, with the country's label.
+    country_names: std::collections::HashMap<String, String>,
 }
 
 /// English names (labels and aliases) of the reference entities of one kind, as printed.
@@ -95,13 +97,35 @@ impl Gazetteer {
         ))
         .expect("force names make a pattern");
         let (abbreviations, type_labels) = agreement_types();
+        let mut country_names = std::collections::HashMap::new();
+        for e in &reference.entities {
+            if e.kind == EntityKind::Country {
+                for n in &e.names {
+                    country_names.insert(n.clone(), e.label.clone());
+                }
+            }
+        }
         Self {
+            country_names,
             countries,
             places,
             forces,
             abbreviations,
             type_labels,
         }
+    }
+
+    /// The label of the country a name (or demonym) is, exactly: "UK" is the United Kingdom,
+    /// "the Netherlands" the Netherlands, "Japan-UK" nothing.
+    pub fn country_exact(&self, name: &str) -> Option<&str> {
+        let key = crate::iri::fold(name);
+        self.country_names
+            .get(&key)
+            .or_else(|| {
+                self.country_names
+                    .get(key.strip_prefix("the ").unwrap_or(&key))
+            })
+            .map(String::as_str)
     }
 
     /// The type of an agreement from its name: an ontology label or alias, else the words that

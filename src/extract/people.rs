@@ -347,7 +347,28 @@ pub fn country_of_post(post: &str) -> Option<String> {
 /// Every person mention in a sentence, in order.
 pub fn mentions(sentence: &str) -> Vec<Mention> {
     let mut found: Vec<Mention> = Vec::new();
-    for caps in post_first().captures_iter(sentence) {
+    // Cheap checks first: most sentences name nobody.
+    let posts = [
+        "Minister",
+        "Secretary",
+        "mbassador",
+        "President",
+        "Chancellor",
+        "Chief",
+        "General",
+        "Admiral",
+    ]
+    .iter()
+    .any(|w| sentence.contains(w));
+    let honorifics = [
+        "Mr", "Ms", "Dr", "Hon", "Sir", "Dame", "Senator", "H.E.", "Prof",
+    ]
+    .iter()
+    .any(|w| sentence.contains(w));
+    if !posts && !honorifics {
+        return found;
+    }
+    for caps in post_first().captures_iter(sentence).take_while(|_| posts) {
         let whole = caps.get(0).expect("a match");
         let name_m = caps.name("name").expect("a name");
         let Some(name) = clean_name(name_m.as_str()) else {
@@ -376,7 +397,10 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
             start: whole.start(),
         });
     }
-    for caps in honorific_first().captures_iter(sentence) {
+    for caps in honorific_first()
+        .captures_iter(sentence)
+        .take_while(|_| honorifics)
+    {
         let name_m = caps.name("name").expect("a name");
         let Some(name) = clean_name(name_m.as_str()) else {
             continue;
