@@ -24,28 +24,28 @@ fn main() {
     }
     // Warm the gazetteers and patterns (built once per process).
     let _ = pactgraph::extract::extract_text(texts[0].1.clone(), None);
+    rate("the project's release fixtures", &texts);
 
-    let budget = Duration::from_secs(3);
-    let started = Instant::now();
-    let mut releases = 0u64;
-    let mut bytes = 0u64;
-    while started.elapsed() < budget {
-        for (_, text) in &texts {
-            let drafted = pactgraph::extract::extract_text(text.clone(), None);
-            std::hint::black_box(&drafted.card);
-            releases += 1;
-            bytes += text.len() as u64;
-        }
+    // The development corpus, when it is beside the checkout.
+    let corpus = root.join("../shared/corpus");
+    if corpus.is_dir() {
+        let mut names: Vec<_> = std::fs::read_dir(&corpus)
+            .expect("the corpus lists")
+            .map(|e| e.expect("a directory entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        names.sort();
+        let corpus_texts: Vec<(String, String)> = names
+            .iter()
+            .map(|p| {
+                let text = std::fs::read_to_string(p).expect("a corpus text reads");
+                (p.display().to_string(), text)
+            })
+            .collect();
+        rate("the development corpus", &corpus_texts);
+    } else {
+        println!("extract: ../shared/corpus is not beside the checkout, corpus rate skipped");
     }
-    let seconds = started.elapsed().as_secs_f64();
-    println!(
-        "extract: {} releases ({} distinct, mean {:.1} KB) in {seconds:.2} s on one thread: {:.0} releases/s, {:.1} MB/s",
-        releases,
-        texts.len(),
-        bytes as f64 / releases as f64 / 1000.0,
-        releases as f64 / seconds,
-        bytes as f64 / seconds / 1e6
-    );
 
     // One 1 MB release: the seed's body repeated under its header.
     let seed = pactgraph::inputs::SEED_TEXT;
@@ -72,5 +72,29 @@ fn main() {
         times[runs / 2],
         times[0],
         times[runs - 1]
+    );
+}
+
+/// Drafts the texts over and over for three seconds and prints the rate.
+fn rate(what: &str, texts: &[(String, String)]) {
+    let budget = Duration::from_secs(3);
+    let started = Instant::now();
+    let mut releases = 0u64;
+    let mut bytes = 0u64;
+    while started.elapsed() < budget {
+        for (_, text) in texts {
+            let drafted = pactgraph::extract::extract_text(text.clone(), None);
+            std::hint::black_box(&drafted.card);
+            releases += 1;
+            bytes += text.len() as u64;
+        }
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    println!(
+        "extract: {what}: {releases} releases ({} distinct, mean {:.1} KB) in {seconds:.2} s on one thread: {:.0} releases/s, {:.1} MB/s",
+        texts.len(),
+        bytes as f64 / releases as f64 / 1000.0,
+        releases as f64 / seconds,
+        bytes as f64 / seconds / 1e6
     );
 }
