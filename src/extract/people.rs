@@ -99,7 +99,7 @@ fn post_first() -> &'static Regex {
             r"Deputy Prime Minister|Prime Minister|Foreign Minister|Defen[cs]e Minister|Foreign Secretary|Defen[cs]e Secretary|Secretary of State for (?:{PORTFOLIO})|Secretary of State|Secretary-General|(?:Federal |State |Deputy |Vice )?Minister (?:for|of) (?:{PORTFOLIO})|Minister|[Aa]mbassador to (?:the )?(?:{countries})|[Aa]mbassador|President|Chancellor|Chief of Defen[cs]e(?: Force| Staff)?|Chief of Staff|General|Admiral"
         );
         Regex::new(&format!(
-            r"(?P<cty>(?:{countries})(?:['’]s)?\s+)?(?P<post>{post})\s*,?\s+(?P<hon>(?:Sir|Dame|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|General|Gen\.|Admiral|Senator)\s+)?(?P<name>{NAME})"
+            r"(?P<cty>(?:{countries})(?:['’]s)?\s+)?(?P<post>{post})\s*,?\s+(?P<hon>(?:(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable\b|\b\.?)|Sir|Dame|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|General|Gen\.|Admiral|Senator)\s+)?(?P<name>{NAME})"
         ))
         .expect("the post pattern is valid")
     })
@@ -590,6 +590,24 @@ mod tests {
                 None,
                 s("Ambassador to the UK"),
                 s("Japan")
+            )]
+        );
+        assert_eq!(
+            one("The Foreign Secretary, Rt Hon James Cleverly, said:"),
+            vec![(
+                "James Cleverly".into(),
+                s("Rt Hon"),
+                s("Foreign Secretary"),
+                s("United Kingdom")
+            )]
+        );
+        assert_eq!(
+            one("and the Rt Hon Grant Shapps MP, Secretary of State for Defence, signed"),
+            vec![(
+                "Grant Shapps".into(),
+                s("the Rt Hon"),
+                s("Secretary of State for Defence"),
+                s("United Kingdom")
             )]
         );
         assert_eq!(
