@@ -87,3 +87,55 @@ pub fn id_from_file_name(stem: &str) -> Option<String> {
     let id = id.trim_end_matches('-').to_owned();
     (!id.is_empty()).then_some(id)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::card::CardFormat;
+
+    /// Every drafted card is a valid card, whatever the spacing, case or cut of the text.
+    #[test]
+    fn mangled_releases_still_give_valid_cards() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/releases");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        texts.push(crate::inputs::SEED_TEXT.to_owned());
+        let mangles: [fn(&str) -> String; 7] = [
+            |t| t.replace(' ', "\u{a0}"),
+            |t| t.replace(' ', "\u{2003} "),
+            |t| t.replace(". ", "é. ").replace(',', " ,"),
+            |t| t.to_uppercase(),
+            |t| t.to_lowercase(),
+            |t| t.replace('\n', " "),
+            |t| {
+                t.replace("Mr.", "Mr. Mr.")
+                    .replace('(', "((")
+                    .replace('"', "")
+            },
+        ];
+        for text in &texts {
+            let mut variants: Vec<String> = mangles.iter().map(|m| m(text)).collect();
+            let chars: Vec<char> = text.chars().collect();
+            for cut in (1..chars.len()).step_by(37) {
+                variants.push(chars[..cut].iter().collect());
+            }
+            for variant in variants {
+                let drafted = extract_text(variant.clone(), Some("x".into()));
+                let json = drafted.card.to_string(CardFormat::Json);
+                if let Err(err) = Card::parse(&json, CardFormat::Json, "drafted") {
+                    panic!("{err} for {variant:?}");
+                }
+                for n in drafted.card.cited_sentences() {
+                    assert!(
+                        drafted.source.sentence(n).is_some(),
+                        "sentence {n} of {variant:?}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -106,26 +106,27 @@ fn post_first() -> &'static Regex {
 }
 
 /// Trims a name at the first word that cannot be part of one.
-fn clean_name(name: &str) -> Option<String> {
-    let reference = Reference::get();
+fn clean_name(name: &str) -> Option<(String, usize)> {
+    let gazetteer = Gazetteer::get();
     let mut kept = Vec::new();
+    let mut end = 0;
     for word in name.split_whitespace() {
         let bare = word
             .trim_end_matches(['’', '\'', 's'])
             .trim_end_matches(['’', '\'']);
         if NOT_NAME.contains(&word)
             || NOT_NAME.contains(&bare)
-            || reference
-                .country(word)
-                .is_some_and(|c| c.names.contains(&fold(word)))
+            || gazetteer.country_exact(word).is_some()
             || word.ends_with("’s")
             || word.ends_with("'s")
         {
             break;
         }
         kept.push(word);
+        // Where the word ends in the text as printed (its spaces may be wider than one).
+        end = word.as_ptr() as usize - name.as_ptr() as usize + word.len();
     }
-    (!kept.is_empty()).then(|| kept.join(" "))
+    (!kept.is_empty()).then(|| (kept.join(" "), end))
 }
 
 /// The post and country of an appositive: "Minister for Foreign Affairs of the Commonwealth of
@@ -371,10 +372,10 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
     for caps in post_first().captures_iter(sentence).take_while(|_| posts) {
         let whole = caps.get(0).expect("a match");
         let name_m = caps.name("name").expect("a name");
-        let Some(name) = clean_name(name_m.as_str()) else {
+        let Some((name, len)) = clean_name(name_m.as_str()) else {
             continue;
         };
-        let name = with_suffix(sentence, name_m.start(), name);
+        let (name, len) = with_suffix(sentence, name_m.start() + len, name, len);
         let mut post = caps["post"].trim().to_owned();
         let mut honorific = caps.name("hon").map(|h| h.as_str().trim().to_owned());
         // "Chief of Defence General X": the rank joins the post.
@@ -389,7 +390,7 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
             country = country_of_post(&post);
         }
         found.push(Mention {
-            end: name_m.start() + name.len(),
+            end: name_m.start() + len,
             name,
             honorific,
             post: Some(post),
@@ -402,11 +403,11 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
         .take_while(|_| honorifics)
     {
         let name_m = caps.name("name").expect("a name");
-        let Some(name) = clean_name(name_m.as_str()) else {
+        let Some((name, len)) = clean_name(name_m.as_str()) else {
             continue;
         };
-        let name = with_suffix(sentence, name_m.start(), name);
-        let name_end = name_m.start() + name.len();
+        let (name, len) = with_suffix(sentence, name_m.start() + len, name, len);
+        let name_end = name_m.start() + len;
         let (post, country, used) = appositive(&sentence[name_end..]);
         let hon = caps["hon"].trim().to_owned();
         found.push(Mention {
@@ -438,14 +439,13 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
     out
 }
 
-/// "Gilberto Teodoro Jr" followed by "." is "Gilberto Teodoro Jr.".
-fn with_suffix(sentence: &str, start: usize, name: String) -> String {
-    if (name.ends_with(" Jr") || name.ends_with(" Sr"))
-        && sentence[start + name.len()..].starts_with('.')
-    {
-        format!("{name}.")
+/// "Gilberto Teodoro Jr" followed by "." is "Gilberto Teodoro Jr."; `end` is where the name
+/// ends in the sentence and `len` its length there.
+fn with_suffix(sentence: &str, end: usize, name: String, len: usize) -> (String, usize) {
+    if (name.ends_with(" Jr") || name.ends_with(" Sr")) && sentence[end..].starts_with('.') {
+        (format!("{name}."), len + 1)
     } else {
-        name
+        (name, len)
     }
 }
 
@@ -619,6 +619,16 @@ mod tests {
                 s("United Kingdom")
             )]
         );
+    }
+
+    #[test]
+    fn wide_spaces_keep_the_offsets_right() {
+        let found = mentions(
+            "signed by Hon.\u{a0}Judith\u{a0}\u{a0}Collins,\tMinister of Defence of New Zealand, and Mr.\u{2003}TANAKA Hiroshi.",
+        );
+        let names: Vec<&str> = found.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["Judith Collins", "TANAKA Hiroshi"]);
+        assert_eq!(found[0].post.as_deref(), Some("Minister of Defence"));
     }
 
     #[test]
