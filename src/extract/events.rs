@@ -545,12 +545,21 @@ impl Drafter {
                     }
                 });
             let place = place_in(&s.text);
-            let time = time_in(&s.text).map(|t| t.0);
-            let timezone = time.as_ref().and_then(|_| {
-                zone_in(&s.text).map(str::to_owned).or_else(|| {
-                    let p = place.as_deref()?;
-                    Reference::get().place(p)?.utc_offset.clone()
-                })
+            let clock = time_in(&s.text);
+            let time = clock.as_ref().map(|t| t.0.clone());
+            // The zone printed right after the time ("11:40 a.m. (Japan time)"); "local time"
+            // or nothing: the place's fixed offset ("5:30 p.m. local time (2:30 a.m., Japan
+            // time)" in London has none).
+            let timezone = clock.as_ref().and_then(|(_, _, end)| {
+                let after: String = s.text[*end..].chars().take(16).collect();
+                let local = after.trim_start().starts_with("local time");
+                (!local)
+                    .then(|| zone_in(&after).map(str::to_owned))
+                    .flatten()
+                    .or_else(|| {
+                        let p = place.as_deref()?;
+                        Reference::get().place(p)?.utc_offset.clone()
+                    })
             });
             // The agreements of the main event: named in the lead, else just before it.
             main_agreements.clone_from(&self.named[i]);

@@ -743,3 +743,23 @@ fn the_corpus_builds_into_one_graph() {
         .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn local_time_is_the_places_and_a_zone_printed_later_is_not() {
+    let env = Env::new();
+    let path = env.write(
+        "uk.txt",
+        "date: 2023-01-11\n\nOn January 11, commencing at 5:30 p.m. local time (2:30 a.m. on January 12, Japan time), in London, the Agreement between Japan and the United Kingdom of Great Britain and Northern Ireland concerning the Facilitation of Reciprocal Access was signed by Mr. KISHIDA Fumio, Prime Minister of Japan, and the Rt Hon Rishi Sunak MP, Prime Minister of the United Kingdom of Great Britain and Northern Ireland.\n",
+    );
+    let card = extract(&env, &path);
+    let signing = &card.events[0];
+    assert_eq!(signing.date.as_deref(), Some("2023-01-11"));
+    assert_eq!(signing.time.as_deref(), Some("17:30"));
+    // London keeps no fixed offset (GMT/BST): no zone rather than Japan's.
+    assert_eq!(signing.timezone, None);
+    assert_eq!(signing.place.as_deref(), Some("London"));
+    let sunak = person(&card, "sunak");
+    assert_eq!(sunak.honorific.as_deref(), Some("the Rt Hon"));
+    assert_eq!(sunak.post.as_deref(), Some("Prime Minister"));
+    assert_eq!(sunak.country.as_deref(), Some("United Kingdom"));
+}
