@@ -304,7 +304,6 @@ struct AgreementDraft {
     party_keys: BTreeSet<String>,
     /// Its names without party prefix, folded, to compare mentions by.
     cores: Vec<String>,
-    parties_from_text: bool,
     agreement_type: AgreementType,
     forces: Vec<String>,
     sentences: Vec<u32>,
@@ -321,12 +320,6 @@ struct PersonDraft {
     post: Option<String>,
     country: Option<String>,
     sentences: Vec<u32>,
-}
-
-impl PersonDraft {
-    fn family_key(&self) -> String {
-        self.key.clone()
-    }
 }
 
 fn family_key_of(name: &str) -> String {
@@ -452,7 +445,7 @@ impl Drafter {
                     country: m.country.clone(),
                     sentences: vec![s.number],
                 };
-                let key = draft.family_key();
+                let key = draft.key.clone();
                 let index = match self.people.iter().position(|p| p.key == key) {
                     Some(index) => {
                         let p = &mut self.people[index];
@@ -627,10 +620,10 @@ impl Drafter {
                             .people
                             .iter()
                             .filter(|m| present.iter().any(|&at| at < m.start && m.start - at < 40))
-                            .map(|m| fold(&people::name_parts(&m.name).0.unwrap_or_default()))
+                            .map(|m| family_key_of(&m.name))
                             .collect();
                         for &p in &self.persons_in[j] {
-                            if witnesses.contains(&self.people[p].family_key()) {
+                            if witnesses.contains(&self.people[p].key) {
                                 continue;
                             }
                             if !main_signatories.contains(&p) {
@@ -854,7 +847,6 @@ impl Drafter {
                 }
                 if found.len() >= 2 {
                     a.parties = found;
-                    a.parties_from_text = true;
                     break;
                 }
             }
@@ -898,11 +890,7 @@ impl Drafter {
                 unique(base)
             })
             .collect();
-        let person_keys: Vec<String> = self
-            .people
-            .iter()
-            .map(|p| unique(slug(&p.family_key())))
-            .collect();
+        let person_keys: Vec<String> = self.people.iter().map(|p| unique(slug(&p.key))).collect();
         for e in &mut events {
             e.agreements = e
                 .agreements
