@@ -1008,45 +1008,29 @@ fn split_list(text: &str) -> Vec<String> {
 /// "in", "at" or "visiting", else "in City, Country".
 fn place_in(text: &str) -> Option<String> {
     let g = Gazetteer::get();
-    let reference = Reference::get();
+    // The country named right after a city: "London, UK, Japan and ..." -> "UK".
+    let country_after = |rest: &str| -> Option<String> {
+        let country = rest.split([',', '.', ';']).next()?.trim();
+        g.country_exact(country).map(|_| country.to_owned())
+    };
     for m in g.places.find_iter(text) {
         let before = text[..m.start()].trim_end();
         let word = before.rsplit(' ').next().unwrap_or_default();
         if matches!(word, "in" | "at" | "In" | "At" | "visiting" | "to") {
-            let after = &text[m.end()..];
-            if let Some(rest) = after.strip_prefix(", ") {
-                let country: String = rest
-                    .split([',', '.', ';'])
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned();
-                if reference
-                    .country(&country)
-                    .is_some_and(|c| c.names.contains(&fold(&country)))
-                {
-                    return Some(format!("{}, {}", m.as_str(), country.trim()));
-                }
-            }
-            return Some(m.as_str().to_owned());
+            let country = text[m.end()..].strip_prefix(", ").and_then(country_after);
+            return Some(match country {
+                Some(country) => format!("{}, {country}", m.as_str()),
+                None => m.as_str().to_owned(),
+            });
         }
     }
-    for caps in unknown_place_re().captures_iter(text) {
-        let city = caps.name("city").expect("a city");
-        let rest = &text[caps.get(0).expect("a match").end()..];
-        let country: String = rest
-            .split([',', '.', ';'])
-            .next()
-            .unwrap_or_default()
-            .to_owned();
-        if reference
-            .country(&country)
-            .is_some_and(|c| c.names.contains(&fold(&country)))
-            && reference.country(city.as_str()).is_none()
-        {
-            return Some(format!("{}, {}", city.as_str(), country.trim()));
-        }
-    }
-    None
+    unknown_place_re().captures_iter(text).find_map(|caps| {
+        let city = caps.name("city")?.as_str();
+        let country = country_after(&text[caps.get(0)?.end()..])?;
+        g.country_exact(city)
+            .is_none()
+            .then(|| format!("{city}, {country}"))
+    })
 }
 
 #[cfg(test)]
