@@ -44,12 +44,15 @@ pub enum Command {
     Query(QueryArgs),
     /// List the bundled queries (one per competency question) with what they answer.
     Queries(QueriesArgs),
+    /// Draft release cards from press releases as published (plain text or HTML).
+    Extract(ExtractArgs),
 }
 
 /// Where the graph comes from: cards on the command line, a store, or the embedded seed.
 #[derive(Debug, Args, Clone)]
 pub struct SourceArgs {
-    /// Release cards (.yaml, .yml, .json) or directories of them; none means the embedded seed.
+    /// Release cards (.yaml, .yml, .json), press releases (.txt, .html, .htm) or directories of
+    /// them; none means the embedded seed.
     #[arg(value_name = "CARDS_OR_DIRS")]
     pub inputs: Vec<PathBuf>,
 
@@ -65,7 +68,8 @@ pub struct SourceArgs {
 /// `pactgraph build`.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// Release cards (.yaml, .yml, .json) or directories of them; none means the embedded seed.
+    /// Release cards (.yaml, .yml, .json), press releases (.txt, .html, .htm) or directories of
+    /// them; none means the embedded seed.
     #[arg(value_name = "CARDS_OR_DIRS")]
     pub inputs: Vec<PathBuf>,
 
@@ -268,6 +272,20 @@ pub struct QueriesArgs {
     /// Print the list as the Markdown table of the README.
     #[arg(long)]
     pub markdown: bool,
+}
+
+/// `pactgraph extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Press releases as published: plain text (.txt) or HTML (.html, .htm); `-` reads
+    /// standard input.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// Card format: yaml (default) or json. Several cards are printed as a YAML stream
+    /// (documents separated by `---`) or as JSON Lines (one card per line).
+    #[arg(long, short, value_name = "FORMAT", default_value = "yaml")]
+    pub format: String,
 }
 
 #[cfg(test)]

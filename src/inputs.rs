@@ -39,6 +39,9 @@ pub enum InputError {
     /// A card that cannot be mapped.
     #[error(transparent)]
     Map(#[from] crate::mapping::MapError),
+    /// A press release that cannot be read.
+    #[error(transparent)]
+    Extract(#[from] crate::extract::ExtractError),
     /// Two cards with the same release id.
     #[error("{second}: release id {id:?} is also the id of {first}, expected one card per release")]
     Duplicate {
@@ -64,8 +67,18 @@ pub struct LoadedCard {
     pub source: Option<SourceText>,
 }
 
+/// Whether a path names a press release as published (`.txt`, `.html`, `.htm`) rather than a
+/// card.
+pub fn is_release_text(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "html" | "htm"))
+}
+
 /// The card files named by the inputs: files as given, directories searched (recursively) for
-/// `.yaml`, `.yml` and `.json` files, in sorted order.
+/// cards (`.yaml`, `.yml`, `.json`) and press releases (`.txt`, `.html`, `.htm`), in sorted
+/// order. In a directory, a release text with a card of the same name beside it is read
+/// through that card (it is the card's source), not extracted again.
 pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
     let mut files = Vec::new();
     for input in inputs {
@@ -101,13 +114,58 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), InputError> {
             walk(&path, out)?;
         } else if CardFormat::from_path(&path).is_some() {
             out.push(path);
+        } else if is_release_text(&path) {
+            let has_card = ["yaml", "yml", "json"]
+                .iter()
+                .any(|ext| path.with_extension(ext).is_file());
+            if !has_card {
+                out.push(path);
+            }
         }
     }
     Ok(())
 }
 
+/// Reads a press release (`-` is standard input) and drafts its card: the release id is the
+/// file name's, `release.source` names the file (so a card saved beside it finds its text).
+pub fn extract_file(path: &Path) -> Result<crate::extract::Extracted, InputError> {
+    let (text, _) = crate::extract::read_input(path)?;
+    let stdin = path.as_os_str() == "-";
+    let id = if stdin {
+        None
+    } else {
+        path.file_stem()
+            .and_then(|s| s.to_str())
+            .and_then(crate::extract::id_from_file_name)
+    };
+    let mut extracted = crate::extract::extract_text(text, id);
+    if !stdin {
+        extracted.card.release.source =
+            path.file_name().and_then(|n| n.to_str()).map(str::to_owned);
+    }
+    Ok(extracted)
+}
+
+/// Reads a press release and drafts its card for a build: the card is checked as any card is,
+/// its hash is the hash of the drafted card, and the text travels with it for the quotes.
+fn read_release_text(path: &Path) -> Result<LoadedCard, InputError> {
+    let origin = path.display().to_string();
+    let extracted = extract_file(path)?;
+    let json = extracted.card.to_string(CardFormat::Json);
+    let card = Card::parse(&json, CardFormat::Json, &format!("{origin} (drafted card)"))?;
+    Ok(LoadedCard {
+        origin,
+        sha256: sha256_hex(json.as_bytes()),
+        card,
+        source: Some(extracted.source),
+    })
+}
+
 /// Reads one card file and the source text it names.
 pub fn read_card(path: &Path) -> Result<LoadedCard, InputError> {
+    if is_release_text(path) {
+        return read_release_text(path);
+    }
     let origin = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|err| InputError::Path {
         path: origin.clone(),
@@ -129,6 +187,16 @@ pub fn read_card(path: &Path) -> Result<LoadedCard, InputError> {
                 path: format!("{origin}: release.source"),
                 message: format!("cannot read the source text {}: {err}", full.display()),
             })?;
+            // An HTML source is cited through its readable text, as `extract` read it.
+            let html = full
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "html" | "htm"));
+            let raw = if html {
+                crate::extract::html::html_to_text(&raw)
+            } else {
+                raw
+            };
             Some(SourceText::new(raw))
         }
         None => None,

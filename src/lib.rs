@@ -7,6 +7,7 @@ pub mod cli;
 pub mod commands;
 pub mod compare;
 pub mod export;
+pub mod extract;
 pub mod format;
 pub mod inputs;
 pub mod iri;

@@ -12,6 +12,7 @@ use crate::store::GraphStore;
 pub mod build;
 pub mod check;
 pub mod export;
+pub mod extract;
 pub mod ontology;
 pub mod queries;
 pub mod query;
@@ -31,6 +32,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Sentences(args) => sentences::run(&args),
         Command::Query(args) => query::run(&args),
         Command::Queries(args) => queries::run(&args),
+        Command::Extract(args) => extract::run(&args),
     }
 }
 

@@ -3,6 +3,7 @@
 mod util;
 
 mod bad_input;
+mod extract;
 mod graph_tools;
 mod queries;
 mod rdf_export;

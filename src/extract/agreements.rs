@@ -1,0 +1,609 @@
+//! Agreements: where a release names one, and what the name says.
+//!
+//! Three kinds of mention, each a rule:
+//!
+//! - a formal title, "Agreement between the Government of Japan and the Government of New
+//!   Zealand Concerning ...", quoted or not; its parties are read off it;
+//! - a name ending in Agreement, Treaty, Arrangement, Accord or Pact with capitalised words
+//!   before it or a capitalised complement after it ("Japan-Australia Information Security
+//!   Agreement", "German-Japanese Agreement on the Security of Information", "Defence Logistics
+//!   Treaty"); a party prefix ("Japan-UK", "German-Japanese") gives the parties;
+//! - an abbreviation the ontology knows or the text defines ("ACSA", "Japan-UK RAA").
+//!
+//! A parenthesis after a title or name gives its short name and abbreviation
+//! (`("Acquisition and Cross-Servicing Agreement," or ACSA)`). Mentions of one agreement are
+//! merged by type (by name for type `other`). Trade and economic agreements are not defence or
+//! security agreements and are left out.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::gazetteer::Gazetteer;
+use crate::card::AgreementType;
+use crate::iri::fold;
+use crate::reference::Reference;
+
+/// One mention of an agreement in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// The formal title, when this mention is one.
+    pub title: Option<String>,
+    /// A name as printed (not a formal title).
+    pub name: Option<String>,
+    /// A short name given in a parenthesis after it.
+    pub short_name: Option<String>,
+    /// The abbreviation (without a party prefix).
+    pub abbreviation: Option<String>,
+    /// The parties the mention itself names.
+    pub parties: Vec<String>,
+    /// The type its words say.
+    pub agreement_type: AgreementType,
+    /// Byte range in the sentence.
+    pub start: usize,
+    /// End of the byte range (the parenthesis included).
+    pub end: usize,
+    /// End of the title (for reading forces off the title alone).
+    pub title_end: usize,
+}
+
+const HEADS: &str = "Agreement|Treaty|Arrangement|Accord|Pact|Convention";
+/// Words that make a named agreement a trade or economic one.
+const NOT_DEFENCE: [&str; 8] = [
+    "economic",
+    "trade",
+    "investment",
+    "partnership",
+    "taxation",
+    "tax",
+    "social",
+    "tariffs",
+];
+
+fn title_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"\b(?:{HEADS}|agreement|treaty)\s+between\s+[^()\x22“”;]+"
+        ))
+        .expect("the title pattern is valid")
+    })
+}
+
+fn head_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(r"\b(?:{HEADS})s?\b")).expect("the head pattern is valid")
+    })
+}
+
+fn complement_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\s+(?:on|concerning|regarding|between)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:of|and|for|the)?\s*[A-Z][\w\-]*)*")
+            .expect("the complement pattern is valid")
+    })
+}
+
+fn abbreviation_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?P<prefix>\b[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?(?:[-–][A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)+\s+)?\b(?P<abbr>[A-Z]{2,}[a-z]?[A-Z]*)\b")
+            .expect("the abbreviation pattern is valid")
+    })
+}
+
+/// Where a formal title ends: before " in Tokyo", " on 19 December", " was signed", ...
+fn title_end(sentence: &str, start: usize, end: usize) -> usize {
+    let text = &sentence[start..end];
+    let mut cut = text.len();
+    for stop in [
+        ",", " was ", " were ", " signed", " has ", " have ", " will ", " is ", " had ", " which ",
+        " that ", ". ",
+    ] {
+        if let Some(at) = text.find(stop) {
+            cut = cut.min(at);
+        }
+    }
+    for joint in [" in ", " at ", " on "] {
+        let mut from = 0;
+        while let Some(at) = text[from..].find(joint) {
+            let at = from + at;
+            let rest = &text[at + joint.len()..];
+            let first: String = rest.split([' ', ',']).next().unwrap_or_default().to_owned();
+            let place = Gazetteer::get()
+                .places
+                .find(rest)
+                .is_some_and(|m| m.start() == 0)
+                || Gazetteer::get().country_exact(&first).is_some();
+            let date = super::dates::dates_in(rest, Some(2000))
+                .first()
+                .is_some_and(|d| d.start <= 10);
+            if (joint != " on " && place) || date {
+                cut = cut.min(at);
+                break;
+            }
+            from = at + joint.len();
+        }
+    }
+    let title = text[..cut].trim_end_matches(['.', ' ']);
+    start + title.len()
+}
+
+/// The parties a formal title names: "between the Government of Japan and the Government of
+/// New Zealand concerning ..." -> ["Government of Japan", "Government of New Zealand"].
+fn title_parties(title: &str) -> Vec<String> {
+    let Some(at) = title.find(" between ") else {
+        return Vec::new();
+    };
+    let rest = &title[at + 9..];
+    let end = [
+        " concerning ",
+        " Concerning ",
+        " on ",
+        " On ",
+        " regarding ",
+        " Regarding ",
+        " for ",
+        " relating ",
+        " in the ",
+        " with respect ",
+    ]
+    .iter()
+    .filter_map(|s| rest.find(s))
+    .min()
+    .unwrap_or(rest.len());
+    let reference = Reference::get();
+    let mut parties: Vec<String> = Vec::new();
+    for piece in rest[..end].split(" and ") {
+        let piece = piece.trim();
+        let piece = piece.strip_prefix("the ").unwrap_or(piece);
+        if let Some(last) = parties.last_mut() {
+            let joined = format!("{last} and {piece}");
+            let known = |n: &str| {
+                reference
+                    .country(n)
+                    .is_some_and(|c| c.names.contains(&fold(n)))
+                    || reference
+                        .government(n)
+                        .is_some_and(|g| g.names.contains(&fold(n)))
+            };
+            if !known(piece) && known(&joined) {
+                *last = joined;
+                continue;
+            }
+        }
+        parties.push(piece.to_owned());
+    }
+    parties.retain(|p| !p.is_empty());
+    parties
+}
+
+/// The countries a party prefix names: "Japan-New Zealand" -> [Japan, New Zealand].
+pub fn prefix_parties(prefix: &str) -> Vec<String> {
+    let g = Gazetteer::get();
+    let parts: Vec<&str> = prefix.split(['-', '–', '‐']).map(str::trim).collect();
+    if parts.len() < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for p in parts {
+        match g.country_exact(p) {
+            Some(label) => out.push(label.to_owned()),
+            None => return Vec::new(),
+        }
+    }
+    out
+}
+
+/// Reads a parenthesis right after a mention: the short name and the abbreviation.
+fn parenthesis(after: &str) -> (Option<String>, Option<String>, usize) {
+    let trimmed = after.trim_start_matches([' ', '”', '"', '’']);
+    let skipped = after.len() - trimmed.len();
+    let Some(inner_start) = trimmed.strip_prefix('(') else {
+        return (None, None, 0);
+    };
+    let Some(close) = inner_start.find(')') else {
+        return (None, None, 0);
+    };
+    let inner = &inner_start[..close];
+    let used = skipped + 1 + close + 1;
+    let quoted: Vec<String> = quoted_parts(inner);
+    let (first, rest) = match inner.find(" or ") {
+        Some(at) => (&inner[..at], Some(&inner[at + 4..])),
+        None => (inner, None),
+    };
+    let clean = |s: &str| {
+        s.trim()
+            .trim_matches(['"', '“', '”', ',', ' ', '\''])
+            .trim_end_matches(',')
+            .trim()
+            .to_owned()
+    };
+    let first = clean(first);
+    let is_abbr = |s: &str| {
+        let last = s.rsplit([' ', '-', '–']).next().unwrap_or(s);
+        last.len() >= 2
+            && last.len() <= 8
+            && last.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && !last.chars().any(char::is_whitespace)
+    };
+    let strip_prefix = |s: &str| s.rsplit(' ').next().unwrap_or(s).to_owned();
+    if first.starts_with("signed") || first.starts_with("hereinafter") && quoted.is_empty() {
+        return (None, None, 0);
+    }
+    match rest {
+        Some(r) => {
+            let r = clean(r);
+            let short = if is_abbr(&first) && !first.contains(' ') {
+                None
+            } else {
+                Some(first)
+            };
+            let abbr = is_abbr(&r).then(|| strip_prefix(&r));
+            (short, abbr, used)
+        }
+        None if is_abbr(&first) && !first.contains(' ') => (None, Some(first), used),
+        None if first.split_whitespace().count() >= 2
+            && (!quoted.is_empty() || head_regex().is_match(&first)) =>
+        {
+            (Some(first), None, used)
+        }
+        None => (None, None, 0),
+    }
+}
+
+fn quoted_parts(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Option<String> = None;
+    for c in text.chars() {
+        match (c, &mut current) {
+            ('"' | '“' | '”', Some(s)) => {
+                out.push(std::mem::take(s));
+                current = None;
+            }
+            ('"' | '“', None) => current = Some(String::new()),
+            (c, Some(s)) => s.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Every agreement mention in a sentence, in order.
+pub fn mentions(sentence: &str) -> Vec<Mention> {
+    let g = Gazetteer::get();
+    let mut out: Vec<Mention> = Vec::new();
+    // Formal titles.
+    for m in title_regex().find_iter(sentence) {
+        let end = title_end(sentence, m.start(), m.end());
+        let title = sentence[m.start()..end].to_owned();
+        let (short, abbr, used) = parenthesis(&sentence[end..]);
+        let parties = title_parties(&title);
+        // "the agreement between Germany and Japan on ...": a description, not a formal
+        // title; it names an agreement only when both sides are states.
+        if title.starts_with(char::is_lowercase) {
+            let reference = Reference::get();
+            let states = parties
+                .iter()
+                .filter(|p| reference.government(p).is_some())
+                .count();
+            if states < 2 || states != parties.len() {
+                continue;
+            }
+            out.push(Mention {
+                title: None,
+                name: Some(title.clone()),
+                short_name: short,
+                abbreviation: abbr,
+                agreement_type: g.agreement_type(&title),
+                parties: parties
+                    .iter()
+                    .filter_map(|p| reference.country(p).map(|c| c.label.clone()))
+                    .collect(),
+                start: m.start(),
+                end: end + used,
+                title_end: end,
+            });
+            continue;
+        }
+        let kind = g.agreement_type(&format!("{title} {}", short.clone().unwrap_or_default()));
+        out.push(Mention {
+            title: Some(title),
+            name: None,
+            short_name: short,
+            abbreviation: abbr,
+            parties,
+            agreement_type: kind,
+            start: m.start(),
+            end: end + used,
+            title_end: end,
+        });
+    }
+    // Names ending in a head word.
+    for m in head_regex().find_iter(sentence) {
+        if out
+            .iter()
+            .any(|o| o.start <= m.start() && m.start() < o.end)
+        {
+            continue;
+        }
+        if m.as_str().ends_with('s') && !m.as_str().ends_with("ss") {
+            continue;
+        }
+        // "North Atlantic Treaty Organization": the head word inside a longer name.
+        if sentence[m.end()..]
+            .strip_prefix(' ')
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
+        // Walk left over capitalised words and joiners.
+        let before = sentence[..m.start()].trim_end();
+        let mut start = m.start();
+        let mut words: Vec<(usize, &str)> = Vec::new();
+        let mut pos = before.len();
+        for word in before.split(' ').rev() {
+            let word_start = pos - word.len();
+            if word.is_empty() {
+                break;
+            }
+            words.push((word_start, word));
+            if word_start == 0 {
+                break;
+            }
+            pos = word_start - 1;
+        }
+        let mut taken = 0;
+        for (i, (ws, w)) in words.iter().enumerate() {
+            let opener = w.starts_with(['“', '"', '(', '‘']);
+            let bare = w.trim_start_matches(['“', '"', '(', '‘']);
+            let joiner = matches!(bare, "and" | "of" | "on" | "for")
+                && words
+                    .get(i + 1)
+                    .is_some_and(|(_, n)| is_capitalised(n.trim_start_matches(['“', '"', '('])));
+            if bare.ends_with([',', ';', ':', ')', '”', '"']) {
+                break;
+            }
+            if (is_capitalised(bare)
+                && !matches!(
+                    bare,
+                    "The" | "A" | "An" | "This" | "That" | "Its" | "Their" | "New"
+                ))
+                || joiner
+            {
+                start = ws + (w.len() - bare.len());
+                taken = i + 1;
+                if opener {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        // Drop trailing joiners taken at the left edge.
+        while taken > 0 {
+            let first = &sentence[start..m.start()];
+            let first_word = first.split(' ').next().unwrap_or_default();
+            if matches!(first_word, "and" | "of" | "on" | "for") {
+                start += first_word.len() + 1;
+                taken -= 1;
+            } else {
+                break;
+            }
+        }
+        // Walk right over "on/concerning the Capitalised Words".
+        let after = &sentence[m.end()..];
+        let mut end = m.end();
+        let complement = complement_regex().find(after).map(|c| c.end());
+        if let Some(len) = complement
+            && !after.trim_start().starts_with("between")
+        {
+            end += len;
+        }
+        if taken == 0 && end == m.end() {
+            continue;
+        }
+        let name = sentence[start..end].trim_end_matches(['.', ',']).to_owned();
+        let folded = fold(&name);
+        if folded.split(' ').any(|w| NOT_DEFENCE.contains(&w)) {
+            continue;
+        }
+        let (prefix, core) = split_prefix(&name);
+        let (short, abbr, used) = parenthesis(&sentence[end..]);
+        out.push(Mention {
+            title: None,
+            name: Some(name.clone()),
+            short_name: short,
+            abbreviation: abbr,
+            parties: prefix.map(prefix_parties).unwrap_or_default(),
+            agreement_type: g.agreement_type(&core),
+            start,
+            end: end + used,
+            title_end: end,
+        });
+    }
+    // Abbreviations.
+    for caps in abbreviation_regex().captures_iter(sentence) {
+        let abbr = caps.name("abbr").expect("an abbreviation");
+        if out
+            .iter()
+            .any(|o| o.start <= abbr.start() && abbr.start() < o.end)
+        {
+            continue;
+        }
+        let Some((_, kind)) = g.abbreviations.iter().find(|(a, _)| a == abbr.as_str()) else {
+            continue;
+        };
+        let prefix = caps.name("prefix");
+        let parties = prefix
+            .map(|p| prefix_parties(p.as_str().trim()))
+            .unwrap_or_default();
+        let start = if parties.is_empty() {
+            abbr.start()
+        } else {
+            prefix.map_or(abbr.start(), |p| p.start())
+        };
+        let name = sentence[start..abbr.end()].to_owned();
+        out.push(Mention {
+            title: None,
+            name: Some(name),
+            short_name: None,
+            abbreviation: Some(abbr.as_str().to_owned()),
+            parties,
+            agreement_type: *kind,
+            start,
+            end: abbr.end(),
+            title_end: abbr.end(),
+        });
+    }
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+/// "Japan-New Zealand Information Security Agreement" -> (Some("Japan-New Zealand"),
+/// "Information Security Agreement").
+pub fn split_prefix(name: &str) -> (Option<&str>, String) {
+    let words: Vec<&str> = name.split(' ').collect();
+    for n in (1..words.len()).rev() {
+        let prefix = words[..n].join(" ");
+        if prefix.contains(['-', '–', '‐']) && !prefix_parties(&prefix).is_empty() {
+            let len = prefix.len();
+            return (Some(&name[..len]), name[len..].trim().to_owned());
+        }
+    }
+    (None, name.to_owned())
+}
+
+/// The forces named in a text, as printed, each once.
+pub fn forces_in(text: &str) -> Vec<String> {
+    static GENERIC: OnceLock<Regex> = OnceLock::new();
+    let generic = GENERIC.get_or_init(|| {
+        let countries = &Gazetteer::get().countries;
+        Regex::new(&format!(
+            r"\b(?:(?:[A-Z][\w’'\-]*\s+){{1,4}}(?:Self-Defen[cs]e Forces?|Defen[cs]e Forces?|Armed Forces|Army|Navy|Air Force|Marine Corps|Coast Guard)|(?:Self-Defen[cs]e Forces|Armed Forces|Defen[cs]e Forces?)\s+of\s+(?:the\s+)?(?:{countries}))\b"
+        ))
+        .expect("the force pattern is valid")
+    });
+    let reference = Reference::get();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for m in Gazetteer::get().forces.find_iter(text) {
+        spans.push((m.start(), m.end()));
+    }
+    for m in generic.find_iter(text) {
+        let mut s = m.start();
+        let found = m.as_str();
+        for article in ["The ", "And "] {
+            if found.starts_with(article) {
+                s += article.len();
+            }
+        }
+        if !spans.iter().any(|&(a, b)| a < m.end() && s < b) {
+            spans.push((s, m.end()));
+        } else if let Some(span) = spans.iter_mut().find(|(a, b)| *a < m.end() && s < *b) {
+            // Prefer the longer reading ("Armed Forces of the United Kingdom of ...").
+            if m.end() - s > span.1 - span.0 {
+                *span = (s, m.end());
+            }
+        }
+    }
+    spans.sort();
+    let mut out: Vec<String> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    for (a, b) in spans {
+        let printed = text[a..b].trim().to_owned();
+        let key = reference
+            .force(&printed)
+            .map_or_else(|| fold(&printed), |e| e.iri.clone());
+        if !keys.contains(&key) {
+            keys.push(key);
+            out.push(printed);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_formal_title_with_its_short_name() {
+        let s = "On December 19, the Agreement between the Government of Japan and the Government of New Zealand Concerning Reciprocal Provision of Supplies and Services between the Self-Defense Forces of Japan and the New Zealand Defence Force (\"Acquisition and Cross-Servicing Agreement,\" or ACSA) and the Agreement between the Government of Japan and the Government of New Zealand on the Security of Information (\"Information Security Agreement\") were signed.";
+        let found = mentions(s);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(
+            found[0].short_name.as_deref(),
+            Some("Acquisition and Cross-Servicing Agreement")
+        );
+        assert_eq!(found[0].abbreviation.as_deref(), Some("ACSA"));
+        assert_eq!(
+            found[0].parties,
+            ["Government of Japan", "Government of New Zealand"]
+        );
+        assert_eq!(found[0].agreement_type, AgreementType::Acsa);
+        assert_eq!(
+            found[1].short_name.as_deref(),
+            Some("Information Security Agreement")
+        );
+        assert_eq!(found[1].agreement_type, AgreementType::InformationSecurity);
+        assert_eq!(
+            forces_in(&s[found[0].start..found[0].title_end]),
+            ["Self-Defense Forces of Japan", "New Zealand Defence Force"]
+        );
+    }
+
+    #[test]
+    fn titles_stop_before_the_place_and_parties_keep_long_names() {
+        let s = "signed the Agreement between the Government of Japan and the Government of Australia on the Security of Information in Tokyo.";
+        let found = mentions(s);
+        assert_eq!(
+            found[0].title.as_deref(),
+            Some(
+                "Agreement between the Government of Japan and the Government of Australia on the Security of Information"
+            )
+        );
+        let t = "of the “Agreement between Japan and the United Kingdom of Great Britain and Northern Ireland concerning the Facilitation of Reciprocal Access” (“Japan-UK Reciprocal Access Agreement”, or “Japan-UK RAA”) (signed on January 11, 2023).";
+        let found = mentions(t);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            found[0].parties,
+            [
+                "Japan",
+                "United Kingdom of Great Britain and Northern Ireland"
+            ]
+        );
+        assert_eq!(
+            found[0].short_name.as_deref(),
+            Some("Japan-UK Reciprocal Access Agreement")
+        );
+        assert_eq!(found[0].abbreviation.as_deref(), Some("RAA"));
+    }
+
+    #[test]
+    fn names_abbreviations_and_what_is_left_out() {
+        let found = mentions(
+            "including the signing of the Japan-Germany ACSA in January, and the bilateral Economic Partnership Agreement.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].name.as_deref(), Some("Japan-Germany ACSA"));
+        assert_eq!(found[0].parties, ["Japan", "Germany"]);
+        let found = mentions(
+            "The German-Japanese Agreement on the Security of Information was signed today.",
+        );
+        assert_eq!(
+            found[0].name.as_deref(),
+            Some("German-Japanese Agreement on the Security of Information")
+        );
+        assert_eq!(found[0].parties, ["Germany", "Japan"]);
+        assert!(
+            mentions("Japan and the Netherlands sign Agreement on security cooperation").is_empty()
+        );
+        assert!(mentions("The Agreement will also promote their closer cooperation.").is_empty());
+    }
+}

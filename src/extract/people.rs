@@ -1,0 +1,667 @@
+//! People: names with an honorific before them ("Mr. MOTEGI Toshimitsu, Minister for Foreign
+//! Affairs of Japan", "Senator the Hon Bob Carr", "H.E. Ms. Annalena Baerbock") or a post
+//! before them ("Netherlands Minister of Defence Ruben Brekelmans", "the Foreign Secretary
+//! Boris Johnson", "Japan's Ambassador to the UK, Koji Tsuruoka"). A first word in capitals
+//! is a family name printed first (Japan's style). The post is kept as printed without its
+//! country, which goes to the country field ("of Japan", "Netherlands", "Japanese", "Japan's",
+//! ", Federal Republic of Germany"); when the text names no country, a post the reference data
+//! knows in exactly one country gives it.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::gazetteer::Gazetteer;
+use crate::iri::fold;
+use crate::reference::{EntityKind, Reference};
+
+/// One mention of a person in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// The name as printed.
+    pub name: String,
+    /// The honorific as printed.
+    pub honorific: Option<String>,
+    /// The post as printed, without its country.
+    pub post: Option<String>,
+    /// The country's reference label.
+    pub country: Option<String>,
+    /// Byte range in the sentence.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+}
+
+const HONORIFIC: &str = r"(?:(?:Senator|H\.E\.|His Excellency|Her Excellency)\s+)?(?:(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable\b|\b\.?)|Mr\b\.?|Ms\b\.?|Mrs\b\.?|Dr\b\.?|Sir\b|Dame\b|Senator\b|H\.E\.|Prof\b\.?)(?:\s+(?:Mr\b\.?|Ms\b\.?|Mrs\b\.?|Dr\b\.?|Sir\b|Dame\b))?";
+const NAME: &str = r"(?:[A-Z][\p{L}'’\-]+|[A-Z]\.)(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|ter|te|bin|al)\s+)*(?:[A-Z][\p{L}'’\-]+|[A-Z]\.)){0,3}(?:,?\s+(?:Jr|Sr)\.)?";
+/// Lower-case words that belong to a family name ("Anna de Vries").
+const PARTICLES: [&str; 14] = [
+    "de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "ter", "te", "bin", "al",
+];
+const PORTFOLIO: &str = r"Foreign Affairs and Trade|Foreign and Commonwealth Affairs|Europe and Foreign Affairs|Foreign Affairs|Home Affairs|Economic Security|International Development|Defen[cs]e Industry|Defen[cs]e|Trade|Finance|Economy|Foreign|Veterans'? Affairs|the Armed Forces|Armed Forces";
+/// Words that are not part of a name even when capitalised.
+const NOT_NAME: [&str; 40] = [
+    "Federal",
+    "Republic",
+    "Government",
+    "Governments",
+    "Ministry",
+    "Kingdom",
+    "Commonwealth",
+    "State",
+    "States",
+    "United",
+    "Minister",
+    "Ministers",
+    "Prime",
+    "Secretary",
+    "Ambassador",
+    "President",
+    "Defence",
+    "Defense",
+    "Foreign",
+    "Affairs",
+    "Agreement",
+    "Treaty",
+    "Forces",
+    "Force",
+    "The",
+    "And",
+    "Of",
+    "In",
+    "On",
+    "At",
+    "MP",
+    "Chief",
+    "Japan-",
+    "Office",
+    "Department",
+    "Embassy",
+    "Council",
+    "Cabinet",
+    "House",
+    "Parliament",
+];
+
+fn honorific_first() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(r"(?P<hon>{HONORIFIC})\s+(?P<name>{NAME})"))
+            .expect("the honorific pattern is valid")
+    })
+}
+
+fn post_first() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let countries = &Gazetteer::get().countries;
+        let post = format!(
+            r"Deputy Prime Minister|Prime Minister|Foreign Minister|Defen[cs]e Minister|Foreign Secretary|Defen[cs]e Secretary|Secretary of State for (?:{PORTFOLIO})|Secretary of State|Secretary-General|(?:Federal |State |Deputy |Vice )?Minister (?:for|of) (?:{PORTFOLIO})|Minister|[Aa]mbassador to (?:the )?(?:{countries})|[Aa]mbassador|President|Chancellor|Chief of Defen[cs]e(?: Force| Staff)?|Chief of Staff|General|Admiral"
+        );
+        Regex::new(&format!(
+            r"(?P<cty>(?:{countries})(?:['’]s)?\s+)?(?P<post>{post})\s*,?\s+(?P<hon>(?:(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable\b|\b\.?)|Sir|Dame|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|General|Gen\.|Admiral|Senator)\s+)?(?P<name>{NAME})"
+        ))
+        .expect("the post pattern is valid")
+    })
+}
+
+/// Trims a name at the first word that cannot be part of one.
+fn clean_name(name: &str) -> Option<(String, usize)> {
+    let gazetteer = Gazetteer::get();
+    let mut kept = Vec::new();
+    let mut end = 0;
+    for word in name.split_whitespace() {
+        let bare = word
+            .trim_end_matches(['’', '\'', 's'])
+            .trim_end_matches(['’', '\'']);
+        if NOT_NAME.contains(&word)
+            || NOT_NAME.contains(&bare)
+            || gazetteer.country_exact(word).is_some()
+            || word.ends_with("’s")
+            || word.ends_with("'s")
+        {
+            break;
+        }
+        kept.push(word);
+        // Where the word ends in the text as printed (its spaces may be wider than one).
+        end = word.as_ptr() as usize - name.as_ptr() as usize + word.len();
+    }
+    (!kept.is_empty()).then(|| (kept.join(" "), end))
+}
+
+/// The post and country of an appositive: "Minister for Foreign Affairs of the Commonwealth of
+/// Australia" -> ("Minister for Foreign Affairs", Australia).
+fn split_post(text: &str) -> (Option<String>, Option<String>) {
+    let text = text.trim().trim_end_matches(['.', ',']);
+    let reference = Reference::get();
+    // "Ambassador ... of Japan to the Kingdom of Sweden": the envoy's own country is the one
+    // before "to".
+    if text.starts_with("Ambassador")
+        && let Some(to) = text.find(" to ")
+    {
+        let (head, rest) = text.split_at(to);
+        if let Some(of) = head.find(" of ") {
+            let named = &head[of + 4..];
+            if let Some(c) = reference.country(named)
+                && is_country_phrase(named)
+            {
+                return (
+                    Some(format!("{}{rest}", &head[..of])),
+                    Some(c.label.clone()),
+                );
+            }
+        }
+        return (Some(text.to_owned()), None);
+    }
+    let lower = text.to_lowercase();
+    // "... of <country>" at the end.
+    let mut cut = text.len();
+    let mut country = None;
+    let mut from = 0;
+    while let Some(at) = lower[from..].find(" of ") {
+        let start = from + at;
+        let tail = &text[start + 4..];
+        if let Some(c) = reference.country(tail)
+            && is_country_phrase(tail)
+        {
+            cut = start;
+            country = Some(c.label.clone());
+            break;
+        }
+        from = start + 4;
+    }
+    let post = text[..cut].trim();
+    let post = if is_post(post) {
+        Some(post.to_owned())
+    } else {
+        None
+    };
+    (post, country)
+}
+
+/// "Commonwealth of Australia", "the United Kingdom", "Federal Republic of Germany": a country
+/// name, perhaps after the words of a state's formal name.
+fn is_country_phrase(text: &str) -> bool {
+    const FORMAL: [&str; 14] = [
+        "the",
+        "of",
+        "commonwealth",
+        "republic",
+        "kingdom",
+        "federal",
+        "state",
+        "states",
+        "united",
+        "peoples",
+        "democratic",
+        "islamic",
+        "socialist",
+        "grand",
+    ];
+    let folded = fold(text);
+    let Some(country) = Reference::get().countries_in(text).into_iter().next() else {
+        return false;
+    };
+    country.names.iter().any(|name| {
+        folded.strip_suffix(name.as_str()).is_some_and(|rest| {
+            rest.is_empty()
+                || rest.ends_with(' ') && rest.split_whitespace().all(|w| FORMAL.contains(&w))
+        })
+    })
+}
+
+const POST_HEADS: [&str; 17] = [
+    "Minister",
+    "Prime",
+    "Secretary",
+    "Ambassador",
+    "President",
+    "Chancellor",
+    "Federal",
+    "Deputy",
+    "Vice",
+    "Chief",
+    "Senior",
+    "State",
+    "Parliamentary",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Governor",
+];
+
+fn is_post(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or_default();
+    !text.is_empty()
+        && text.len() < 120
+        && POST_HEADS.contains(&first)
+        && text.split_whitespace().any(|w| {
+            w.contains("Minister")
+                || w.contains("Secretary")
+                || w == "Ambassador"
+                || w == "President"
+                || w == "Chancellor"
+                || w == "Chief"
+                || w == "Governor"
+        })
+}
+
+/// The appositive after a name: ", Minister for Foreign Affairs of Japan, and ..." up to the
+/// clause's end; and a country appositive after it (", Federal Republic of Germany").
+fn appositive(rest: &str) -> (Option<String>, Option<String>, usize) {
+    let mut rest_start = 0;
+    let mut text = rest;
+    for skip in [", MP", ", QC", ", KC", " MP"] {
+        if let Some(r) = text.strip_prefix(skip) {
+            rest_start += skip.len();
+            text = r;
+        }
+    }
+    let Some(after) = text.strip_prefix(',') else {
+        return (None, None, 0);
+    };
+    let after_trim = after.trim_start();
+    let offset = rest_start + 1 + (after.len() - after_trim.len());
+    let stops = [
+        ",",
+        ";",
+        "(",
+        ")",
+        " who ",
+        " whom ",
+        " which ",
+        " signed",
+        " held ",
+        " met ",
+        " said",
+        " will ",
+        " was ",
+        " were ",
+        " had ",
+        " has ",
+        " have ",
+        " and the ",
+        " and Mr",
+        " and Ms",
+        " and Hon",
+        " and H.E",
+        " and Senator",
+        " and Dr",
+        " and Sir",
+        ". ",
+    ];
+    let end = stops
+        .iter()
+        .filter_map(|s| after_trim.find(s))
+        .min()
+        .unwrap_or(after_trim.len());
+    let phrase = &after_trim[..end];
+    let (post, mut country) = split_post(phrase);
+    if post.is_none() {
+        return (None, None, 0);
+    }
+    let mut consumed = offset + end;
+    // ", Federal Republic of Germany"
+    if country.is_none()
+        && let Some(next) = after_trim[end..].strip_prefix(", ")
+    {
+        let next_end = [",", ".", ";", " and ", " who "]
+            .iter()
+            .filter_map(|s| next.find(s))
+            .min()
+            .unwrap_or(next.len());
+        let candidate = &next[..next_end];
+        if let Some(c) = Reference::get().country(candidate)
+            && is_country_phrase(candidate)
+        {
+            country = Some(c.label.clone());
+            consumed += 2 + next_end;
+        }
+    }
+    (post, country, consumed)
+}
+
+/// The country a post phrase's prefix names ("Netherlands", "Japanese", "Japan's").
+fn country_of_prefix(prefix: &str) -> Option<String> {
+    let bare = prefix.trim().trim_end_matches("'s").trim_end_matches("’s");
+    Reference::get().country(bare).map(|c| c.label.clone())
+}
+
+/// The one country where the reference data knows this post, if only one.
+pub fn country_of_post(post: &str) -> Option<String> {
+    let reference = Reference::get();
+    let key = fold(post);
+    let mut countries: Vec<&str> = reference
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Post && e.names.contains(&key))
+        .filter_map(|e| e.country.as_deref())
+        .collect();
+    countries.sort();
+    countries.dedup();
+    match countries.as_slice() {
+        [one] => reference.by_iri(one).map(|c| c.label.clone()),
+        _ => None,
+    }
+}
+
+/// Every person mention in a sentence, in order.
+pub fn mentions(sentence: &str) -> Vec<Mention> {
+    let mut found: Vec<Mention> = Vec::new();
+    // Cheap checks first: most sentences name nobody.
+    let posts = [
+        "Minister",
+        "Secretary",
+        "mbassador",
+        "President",
+        "Chancellor",
+        "Chief",
+        "General",
+        "Admiral",
+    ]
+    .iter()
+    .any(|w| sentence.contains(w));
+    let honorifics = [
+        "Mr", "Ms", "Dr", "Hon", "Sir", "Dame", "Senator", "H.E.", "Prof",
+    ]
+    .iter()
+    .any(|w| sentence.contains(w));
+    if !posts && !honorifics {
+        return found;
+    }
+    for caps in post_first().captures_iter(sentence).take_while(|_| posts) {
+        let whole = caps.get(0).expect("a match");
+        let name_m = caps.name("name").expect("a name");
+        let Some((name, len)) = clean_name(name_m.as_str()) else {
+            continue;
+        };
+        let (name, len) = with_suffix(sentence, name_m.start() + len, name, len);
+        let mut post = caps["post"].trim().to_owned();
+        let mut honorific = caps.name("hon").map(|h| h.as_str().trim().to_owned());
+        // "Chief of Defence General X": the rank joins the post.
+        if let Some(h) = &honorific
+            && matches!(h.as_str(), "General" | "Gen." | "Admiral")
+        {
+            post = format!("{post}, {h}");
+            honorific = None;
+        }
+        let mut country = caps.name("cty").and_then(|c| country_of_prefix(c.as_str()));
+        if country.is_none() && !post.to_lowercase().starts_with("ambassador to") {
+            country = country_of_post(&post);
+        }
+        found.push(Mention {
+            end: name_m.start() + len,
+            name,
+            honorific,
+            post: Some(post),
+            country,
+            start: whole.start(),
+        });
+    }
+    for caps in honorific_first()
+        .captures_iter(sentence)
+        .take_while(|_| honorifics)
+    {
+        let name_m = caps.name("name").expect("a name");
+        let Some((name, len)) = clean_name(name_m.as_str()) else {
+            continue;
+        };
+        let (name, len) = with_suffix(sentence, name_m.start() + len, name, len);
+        let name_end = name_m.start() + len;
+        let (post, country, used) = appositive(&sentence[name_end..]);
+        let hon = caps["hon"].trim().to_owned();
+        found.push(Mention {
+            name,
+            honorific: Some(hon),
+            post,
+            country,
+            start: caps.get(0).expect("a match").start(),
+            end: name_end + used,
+        });
+    }
+    // Of two readings that overlap, the one that starts first ("Defence Secretary Sir Michael
+    // Fallon" over "Sir Michael Fallon"; "Mr. SATO Jiro, Ambassador Extraordinary ..." over
+    // "Ambassador Extraordinary").
+    found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut out: Vec<Mention> = Vec::new();
+    for m in found {
+        if out.iter().all(|o| m.end <= o.start || o.end <= m.start) {
+            out.push(m);
+        }
+    }
+    for m in &mut out {
+        if m.country.is_none()
+            && let Some(post) = &m.post
+        {
+            m.country = country_of_post(post);
+        }
+    }
+    out
+}
+
+/// "Gilberto Teodoro Jr" followed by "." is "Gilberto Teodoro Jr."; `end` is where the name
+/// ends in the sentence and `len` its length there.
+fn with_suffix(sentence: &str, end: usize, name: String, len: usize) -> (String, usize) {
+    if (name.ends_with(" Jr") || name.ends_with(" Sr")) && sentence[end..].starts_with('.') {
+        (format!("{name}."), len + 1)
+    } else {
+        (name, len)
+    }
+}
+
+/// Family and given name: a first word in capitals is the family name ("MOTEGI Toshimitsu"),
+/// otherwise the last word is.
+pub fn name_parts(name: &str) -> (Option<String>, Option<String>) {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    // "Jr." and "Sr." follow the family name.
+    if words.len() > 2 && matches!(words.last(), Some(&("Jr." | "Sr." | "Jr" | "Sr"))) {
+        words.pop();
+    }
+    let capitals = |w: &str| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    };
+    match words.as_slice() {
+        [] => (None, None),
+        [one] => (Some((*one).to_owned()), None),
+        [first, rest @ ..] if capitals(first) && !rest.iter().any(|w| capitals(w)) => {
+            (Some((*first).to_owned()), Some(rest.join(" ")))
+        }
+        _ => {
+            let mut split = words.len() - 1;
+            while split > 1 && PARTICLES.contains(&words[split - 1]) {
+                split -= 1;
+            }
+            (
+                Some(words[split..].join(" ")),
+                Some(words[..split].join(" ")),
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Row = (String, Option<String>, Option<String>, Option<String>);
+
+    fn one(sentence: &str) -> Vec<Row> {
+        mentions(sentence)
+            .into_iter()
+            .map(|m| (m.name, m.honorific, m.post, m.country))
+            .collect()
+    }
+
+    fn s(v: &str) -> Option<String> {
+        Some(v.to_owned())
+    }
+
+    #[test]
+    fn honorific_then_name_then_post() {
+        assert_eq!(
+            one(
+                "were signed by Mr. MOTEGI Toshimitsu, Minister for Foreign Affairs of Japan, and Hon. Judith Collins, Minister of Defence of New Zealand."
+            ),
+            vec![
+                (
+                    "MOTEGI Toshimitsu".into(),
+                    s("Mr."),
+                    s("Minister for Foreign Affairs"),
+                    s("Japan")
+                ),
+                (
+                    "Judith Collins".into(),
+                    s("Hon."),
+                    s("Minister of Defence"),
+                    s("New Zealand")
+                ),
+            ]
+        );
+        assert_eq!(
+            one(
+                "and Senator the Hon Bob Carr, Minister for Foreign Affairs of the Commonwealth of Australia, on his visit"
+            ),
+            vec![(
+                "Bob Carr".into(),
+                s("Senator the Hon"),
+                s("Minister for Foreign Affairs"),
+                s("Australia")
+            )]
+        );
+        assert_eq!(
+            one(
+                "with H.E. Ms. Annalena Baerbock, Federal Minister for Foreign Affairs, Federal Republic of Germany."
+            ),
+            vec![(
+                "Annalena Baerbock".into(),
+                s("H.E. Ms."),
+                s("Federal Minister for Foreign Affairs"),
+                s("Germany")
+            )]
+        );
+        assert_eq!(
+            one(
+                "and the Hon. Scott Morrison, MP, Prime Minister of the Commonwealth of Australia."
+            ),
+            vec![(
+                "Scott Morrison".into(),
+                s("the Hon."),
+                s("Prime Minister"),
+                s("Australia")
+            )]
+        );
+    }
+
+    #[test]
+    fn post_then_name() {
+        assert_eq!(
+            one(
+                "signed today by Netherlands Minister of Defence Ruben Brekelmans and Japanese ambassador Rokuichiro Michii."
+            ),
+            vec![
+                (
+                    "Ruben Brekelmans".into(),
+                    None,
+                    s("Minister of Defence"),
+                    s("Netherlands")
+                ),
+                (
+                    "Rokuichiro Michii".into(),
+                    None,
+                    s("ambassador"),
+                    s("Japan")
+                ),
+            ]
+        );
+        assert_eq!(
+            one("Signing the treaty, the Foreign Secretary Boris Johnson said:"),
+            vec![(
+                "Boris Johnson".into(),
+                None,
+                s("Foreign Secretary"),
+                s("United Kingdom")
+            )]
+        );
+        assert_eq!(
+            one("Japan’s Ambassador to the UK, Koji Tsuruoka, who signed the treaty"),
+            vec![(
+                "Koji Tsuruoka".into(),
+                None,
+                s("Ambassador to the UK"),
+                s("Japan")
+            )]
+        );
+        assert_eq!(
+            one("The Foreign Secretary, Rt Hon James Cleverly, said:"),
+            vec![(
+                "James Cleverly".into(),
+                s("Rt Hon"),
+                s("Foreign Secretary"),
+                s("United Kingdom")
+            )]
+        );
+        assert_eq!(
+            one("and the Rt Hon Grant Shapps MP, Secretary of State for Defence, signed"),
+            vec![(
+                "Grant Shapps".into(),
+                s("the Rt Hon"),
+                s("Secretary of State for Defence"),
+                s("United Kingdom")
+            )]
+        );
+        assert_eq!(
+            one("Defence Secretary Sir Michael Fallon welcomed the agreement"),
+            vec![(
+                "Michael Fallon".into(),
+                s("Sir"),
+                s("Defence Secretary"),
+                s("United Kingdom")
+            )]
+        );
+    }
+
+    #[test]
+    fn wide_spaces_keep_the_offsets_right() {
+        let found = mentions(
+            "signed by Hon.\u{a0}Judith\u{a0}\u{a0}Collins,\tMinister of Defence of New Zealand, and Mr.\u{2003}TANAKA Hiroshi.",
+        );
+        let names: Vec<&str> = found.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["Judith Collins", "TANAKA Hiroshi"]);
+        assert_eq!(found[0].post.as_deref(), Some("Minister of Defence"));
+    }
+
+    #[test]
+    fn name_order() {
+        assert_eq!(
+            name_parts("MOTEGI Toshimitsu"),
+            (s("MOTEGI"), s("Toshimitsu"))
+        );
+        assert_eq!(name_parts("Judith Collins"), (s("Collins"), s("Judith")));
+        assert_eq!(name_parts("Abe"), (s("Abe"), None));
+        assert_eq!(name_parts("Anna de Vries"), (s("de Vries"), s("Anna")));
+        assert_eq!(
+            name_parts("Gilberto Teodoro Jr."),
+            (s("Teodoro"), s("Gilberto"))
+        );
+        assert_eq!(
+            one(
+                "by Mr. SATO Jiro, Ambassador Extraordinary and Plenipotentiary of Japan to the Kingdom of Sweden, and H.E. Mr. Gilberto Teodoro Jr., Secretary of National Defense of the Republic of the Philippines"
+            ),
+            vec![
+                (
+                    "SATO Jiro".into(),
+                    s("Mr."),
+                    s("Ambassador Extraordinary and Plenipotentiary to the Kingdom of Sweden"),
+                    s("Japan")
+                ),
+                (
+                    "Gilberto Teodoro Jr.".into(),
+                    s("H.E. Mr."),
+                    s("Secretary of National Defense"),
+                    s("Philippines")
+                ),
+            ]
+        );
+    }
+}
