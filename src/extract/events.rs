@@ -455,12 +455,12 @@ impl Drafter {
                         if p.honorific.is_none() {
                             p.honorific.clone_from(&m.honorific);
                         }
-                        // A fuller post ("Minister for Foreign Affairs" over "Minister").
+                        // The fuller post: "Minister for Foreign Affairs" (as printed after
+                        // the name) over "Minister", or over a caption's "Foreign Minister".
                         let longer = match (&p.post, &m.post) {
                             (None, Some(_)) => true,
                             (Some(old), Some(new)) => {
-                                old.split_whitespace().count() == 1
-                                    && new.split_whitespace().count() > 1
+                                new.split_whitespace().count() > old.split_whitespace().count()
                             }
                             _ => false,
                         };

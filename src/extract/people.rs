@@ -210,7 +210,14 @@ fn is_country_phrase(text: &str) -> bool {
     })
 }
 
-const POST_HEADS: [&str; 17] = [
+const POST_HEADS: [&str; 24] = [
+    "Director",
+    "Commander",
+    "Head",
+    "Under",
+    "Undersecretary",
+    "Assistant",
+    "Permanent",
     "Minister",
     "Prime",
     "Secretary",
@@ -243,6 +250,9 @@ fn is_post(text: &str) -> bool {
                 || w == "Chancellor"
                 || w == "Chief"
                 || w == "Governor"
+                || w == "Director"
+                || w == "Commander"
+                || w == "Head"
         })
 }
 
@@ -419,6 +429,19 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
             end: name_end + used,
         });
     }
+    // "Lieutenant General Mr. X, Deputy Minister of ...": a rank read as the post gives way to
+    // the post printed after the same name.
+    let ranked: Vec<bool> = found
+        .iter()
+        .map(|m| {
+            m.post.as_deref().is_some_and(|p| RANKS.contains(&p))
+                && found.iter().any(|o| {
+                    o.name == m.name && o.post.as_deref().is_some_and(|p| !RANKS.contains(&p))
+                })
+        })
+        .collect();
+    let mut ranked = ranked.into_iter();
+    found.retain(|_| !ranked.next().unwrap_or(false));
     // Of two readings that overlap, the one that starts first ("Defence Secretary Sir Michael
     // Fallon" over "Sir Michael Fallon"; "Mr. SATO Jiro, Ambassador Extraordinary ..." over
     // "Ambassador Extraordinary").
@@ -435,8 +458,24 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
         {
             m.country = country_of_post(post);
         }
+        // Japan's style prints a Japanese national's family name first, in capitals, and other
+        // names in their own order: "H.E. Mr. YAMADA Takio, Ambassador to Viet Nam".
+        if m.country.is_none() && family_name_first(&m.name) {
+            m.country = Reference::get().country("Japan").map(|c| c.label.clone());
+        }
     }
     out
+}
+
+/// Military ranks that the post-first pattern can read as a post.
+const RANKS: [&str; 2] = ["General", "Admiral"];
+
+/// Whether a name is printed family name first, in capitals ("MOTEGI Toshimitsu").
+fn family_name_first(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    let letters: Vec<char> = first.chars().filter(|c| c.is_alphabetic()).collect();
+    words.next().is_some() && letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
 /// "Gilberto Teodoro Jr" followed by "." is "Gilberto Teodoro Jr."; `end` is where the name
@@ -550,6 +589,29 @@ mod tests {
                 s("Prime Minister"),
                 s("Australia")
             )]
+        );
+    }
+
+    #[test]
+    fn a_rank_before_the_honorific_is_not_the_post() {
+        assert_eq!(
+            one(
+                "H.E. Mr. YAMADA Takio, Ambassador to Vietnam, and Lieutenant General Mr. Hoang Xuan Chien, Deputy Minister of National Defence of Vietnam, signed the Agreement."
+            ),
+            vec![
+                (
+                    "YAMADA Takio".into(),
+                    s("H.E. Mr."),
+                    s("Ambassador to Vietnam"),
+                    s("Japan")
+                ),
+                (
+                    "Hoang Xuan Chien".into(),
+                    s("Mr."),
+                    s("Deputy Minister of National Defence"),
+                    s("Viet Nam")
+                ),
+            ]
         );
     }
 

@@ -763,3 +763,45 @@ fn local_time_is_the_places_and_a_zone_printed_later_is_not() {
     assert_eq!(sunak.post.as_deref(), Some("Prime Minister"));
     assert_eq!(sunak.country.as_deref(), Some("United Kingdom"));
 }
+
+#[test]
+fn an_embassy_signing_with_ranks_and_a_caption() {
+    let env = Env::new();
+    let card = extract(&env, &release("mofa-style-embassy-signing.txt"));
+    let signing = &card.events[0];
+    assert_eq!(signing.date.as_deref(), Some("2024-03-07"));
+    assert_eq!(signing.place.as_deref(), Some("Jakarta"));
+    assert_eq!(card.agreements.len(), 1);
+    assert_eq!(
+        card.agreements[0].agreement_type,
+        pactgraph::card::AgreementType::EquipmentTransfer
+    );
+    let signers: Vec<&pactgraph::card::Person> = signing
+        .signatories
+        .iter()
+        .map(|k| card.people.iter().find(|p| &p.key == k).unwrap())
+        .collect();
+    let rows: Vec<(&str, Option<&str>, Option<&str>)> = signers
+        .iter()
+        .map(|p| (p.name.as_str(), p.post.as_deref(), p.country.as_deref()))
+        .collect();
+    // A capitalised family name first is Japan's style for its own nationals; a rank before the
+    // honorific is not the post; the printed post wins over a caption's.
+    assert_eq!(
+        rows,
+        [
+            (
+                "SUZUKI Kenta",
+                Some("Ambassador to Indonesia"),
+                Some("Japan")
+            ),
+            (
+                "Budi Santoso",
+                Some("Director General of Defence Strategy"),
+                Some("Indonesia")
+            ),
+        ]
+    );
+    let tanaka = card.people.iter().find(|p| p.name == "TANAKA Emi").unwrap();
+    assert_eq!(tanaka.post.as_deref(), Some("Minister for Foreign Affairs"));
+}
