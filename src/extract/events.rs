@@ -726,8 +726,16 @@ impl Drafter {
                 }
             }
             signatories.dedup();
+            // The main event may be a signing too: keys stay unique.
+            let key = (1..)
+                .map(|n| match n {
+                    1 => "signing".to_owned(),
+                    n => format!("signing-{n}"),
+                })
+                .find(|k| events.iter().all(|e| &e.key != k))
+                .expect("some key is free");
             events.push(Event {
-                key: "signing".into(),
+                key,
                 kind: EventKind::Signing,
                 after: events.first().map(|e| e.key.clone()),
                 agreements: secondary_signed
