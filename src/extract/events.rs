@@ -95,11 +95,11 @@ pattern!(
 );
 pattern!(
     principle_re,
-    r"(?i)\b(?:agree\w*|agreement|consensus)\s+in\s+principle\b"
+    r"(?i)\b(?:agree\w*|agreement|consensus)\s+in\s+principle\b|\bin[- ]principle\s+(?-i:[A-Z])"
 );
 pattern!(
     meeting_re,
-    r"(?i)\b(?:held|had|hold|holds|holding)\b[^.;]{0,60}?\b(?:meeting|talks|summit|consultations?|dialogue|telephone\s+call|video\s+conference)\b|\bmeeting\s+(?:was|were)\s+held\b|\bmet\s+(?:with\s+)?(?:[A-Z]|his\b|her\b|their\b)"
+    r"(?i)\b(?:held|had|hold|holds|holding)\b[^.;]{0,60}?\b(?:meeting|talks|summit|consultations?|dialogue|telephone\s+call|video\s+conference)\b|\bmeeting\s+(?:was|were)\s+held\b|\bmet\s+(?:with\s+)?(?:[A-Z]|his\b|her\b|their\b)|\bhost(?:ed|s)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?-i:[A-Z])"
 );
 pattern!(
     past_re,
@@ -1099,6 +1099,22 @@ mod tests {
         assert_eq!(
             trigger("The ACSA negotiations were officially started at the NATO summit."),
             Some(Trigger::Negotiations)
+        );
+        assert_eq!(
+            trigger(
+                "The Prime Minister hosted Prime Minister Sato at the official residence today."
+            ),
+            Some(Trigger::Meeting)
+        );
+        assert_eq!(
+            trigger("The city hosted a reception for the delegations."),
+            None
+        );
+        assert_eq!(
+            trigger(
+                "The Prime Minister welcomed the new in principle Reciprocal Access Agreement."
+            ),
+            Some(Trigger::Principle)
         );
     }
 }

@@ -99,7 +99,7 @@ fn post_first() -> &'static Regex {
             r"Deputy Prime Minister|Prime Minister|Foreign Minister|Defen[cs]e Minister|Foreign Secretary|Defen[cs]e Secretary|Secretary of State for (?:{PORTFOLIO})|Secretary of State|Secretary-General|(?:Federal |State |Deputy |Vice )?Minister (?:for|of) (?:{PORTFOLIO})|Minister|[Aa]mbassador to (?:the )?(?:{countries})|[Aa]mbassador|President|Chancellor|Chief of Defen[cs]e(?: Force| Staff)?|Chief of Staff|General|Admiral"
         );
         Regex::new(&format!(
-            r"(?P<cty>(?:{countries})(?:['’]s)?\s+)?(?P<post>{post})\s*,?\s+(?P<hon>(?:(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable\b|\b\.?)|Sir|Dame|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|General|Gen\.|Admiral|Senator)\s+)?(?P<name>{NAME})"
+            r"(?P<cty>(?:{countries})(?:['’]s)?\s+)?(?P<post>{post})(?:\s+of\s+(?:the\s+)?(?P<of>{countries}))?\s*,?\s+(?P<hon>(?:(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable\b|\b\.?)|Sir|Dame|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|General|Gen\.|Admiral|Senator)\s+)?(?P<name>{NAME})"
         ))
         .expect("the post pattern is valid")
     })
@@ -395,7 +395,10 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
             post = format!("{post}, {h}");
             honorific = None;
         }
-        let mut country = caps.name("cty").and_then(|c| country_of_prefix(c.as_str()));
+        let mut country = caps
+            .name("cty")
+            .or_else(|| caps.name("of"))
+            .and_then(|c| country_of_prefix(c.as_str()));
         if country.is_none() && !post.to_lowercase().starts_with("ambassador to") {
             country = country_of_post(&post);
         }
@@ -610,6 +613,24 @@ mod tests {
                     s("Mr."),
                     s("Deputy Minister of National Defence"),
                     s("Viet Nam")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_post_of_a_country_then_the_name() {
+        assert_eq!(
+            one(
+                "Prime Minister Rishi Sunak hosted the Prime Minister of Japan, Fumio Kishida, at the Tower of London."
+            ),
+            vec![
+                ("Rishi Sunak".into(), None, s("Prime Minister"), None),
+                (
+                    "Fumio Kishida".into(),
+                    None,
+                    s("Prime Minister"),
+                    s("Japan")
                 ),
             ]
         );
