@@ -153,3 +153,115 @@ pub fn rows(store: &pactgraph::store::GraphStore, query: &str, vars: &[&str]) ->
 pub fn id(path: &str) -> String {
     format!("https://w3id.org/pactgraph/id/{path}")
 }
+
+/// Checks that the seed release and a second release about the same signing (id
+/// `other_release`, whose signing starts at `other_start`) meet on the same nodes: two
+/// ministers, two agreements, one signing, both governments and forces, each agreement with two
+/// sources, and each release's own time in its own graph.
+pub fn assert_one_seed_event(
+    store: &pactgraph::store::GraphStore,
+    other_release: &str,
+    other_start: &str,
+) {
+    let in_releases = |class: &str| {
+        rows(
+            store,
+            &format!(
+                "SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{ ?x a {class} }} FILTER(STRSTARTS(STR(?g), '{}')) }}",
+                id("graph/release-")
+            ),
+            &["x"],
+        )
+    };
+    assert_eq!(
+        in_releases("schema:Person"),
+        vec![
+            vec![id("person/judith-collins")],
+            vec![id("person/toshimitsu-motegi")]
+        ]
+    );
+    assert_eq!(
+        in_releases("pg:Agreement"),
+        vec![
+            vec![id("agreement/acsa-japan_new-zealand")],
+            vec![id("agreement/information-security-japan_new-zealand")]
+        ]
+    );
+    assert_eq!(
+        in_releases("pg:Signing"),
+        vec![vec![id("event/2025-12-19-signing-japan_new-zealand")]]
+    );
+    let objects = |p: &str| {
+        rows(
+            store,
+            &format!("SELECT DISTINCT ?o WHERE {{ ?a a pg:Agreement ; {p} ?o }}"),
+            &["o"],
+        )
+    };
+    assert_eq!(
+        objects("pg:party"),
+        vec![
+            vec![id("government/japan")],
+            vec![id("government/new-zealand")]
+        ]
+    );
+    assert_eq!(
+        objects("pg:concernsForce"),
+        vec![
+            vec![id("force/japan-self-defense-forces")],
+            vec![id("force/new-zealand-defence-force")]
+        ]
+    );
+    let sources = rows(
+        store,
+        "SELECT ?a (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r schema:mentions ?a } GROUP BY ?a",
+        &["a", "n"],
+    );
+    assert_eq!(
+        sources,
+        vec![
+            vec![id("agreement/acsa-japan_new-zealand"), "2".into()],
+            vec![
+                id("agreement/information-security-japan_new-zealand"),
+                "2".into()
+            ]
+        ]
+    );
+    let posts = rows(
+        store,
+        "SELECT DISTINCT ?p ?post WHERE { ?h a pg:PostHolding ; org:member ?p ; org:holds ?post }",
+        &["p", "post"],
+    );
+    assert_eq!(
+        posts,
+        vec![
+            vec![
+                id("person/judith-collins"),
+                id("post/new-zealand-minister-of-defence")
+            ],
+            vec![
+                id("person/toshimitsu-motegi"),
+                id("post/japan-minister-for-foreign-affairs")
+            ],
+        ]
+    );
+    // Where the two disagree, each keeps its own statement in its own graph.
+    let times = rows(
+        store,
+        "SELECT ?g ?t WHERE { GRAPH ?g { ?e a pg:Signing ; schema:startDate ?t } }",
+        &["g", "t"],
+    );
+    assert_eq!(
+        times,
+        vec![
+            vec![
+                id("graph/release-mofa-2025-12-19-jp-nz-acsa-isa"),
+                "2025-12-19T11:40:00+09:00".into()
+            ],
+            vec![
+                id(&format!("graph/release-{other_release}")),
+                other_start.into()
+            ],
+        ]
+    );
+}
