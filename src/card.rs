@@ -285,22 +285,13 @@ pub struct Person {
 }
 
 impl Person {
-    /// The family and given names: the card's own, or read off the printed name. A first word in
-    /// capitals is a family name printed first ("MOTEGI Toshimitsu"); otherwise the last word is
-    /// the family name ("Judith Collins").
+    /// The family and given names: the card's own, or read off the printed name by
+    /// [`split_name`].
     pub fn name_parts(&self) -> (Option<String>, Option<String>) {
         if self.family_name.is_some() || self.given_name.is_some() {
             return (self.family_name.clone(), self.given_name.clone());
         }
-        let words: Vec<&str> = self.name.split_whitespace().collect();
-        match words.as_slice() {
-            [] => (None, None),
-            [one] => (Some((*one).to_owned()), None),
-            [first, rest @ ..] if is_capitalised_family_name(first) => {
-                (Some(title_case(first)), Some(rest.join(" ")))
-            }
-            [init @ .., last] => (Some((*last).to_owned()), Some(init.join(" "))),
-        }
+        split_name(&self.name)
     }
 
     /// The name in given-name-first order with the family name in title case
@@ -318,6 +309,42 @@ impl Person {
 /// A family name for display: "MOTEGI" becomes "Motegi", mixed case is kept.
 pub fn display_family(family: &str) -> String {
     title_case(family)
+}
+
+/// Lower-case words that belong to a family name ("Anna de Vries").
+const PARTICLES: [&str; 14] = [
+    "de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "ter", "te", "bin", "al",
+];
+
+/// Family and given name of a printed name: a first word in capitals, with no other word in
+/// capitals, is a family name printed first ("MOTEGI Toshimitsu"); otherwise the last word is
+/// the family name, with the particles before it ("Anna de Vries") and without a "Jr."/"Sr."
+/// after it ("Gilberto Teodoro Jr.").
+pub fn split_name(name: &str) -> (Option<String>, Option<String>) {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() > 2 && matches!(words.last(), Some(&("Jr." | "Sr." | "Jr" | "Sr"))) {
+        words.pop();
+    }
+    match words.as_slice() {
+        [] => (None, None),
+        [one] => (Some((*one).to_owned()), None),
+        [first, rest @ ..]
+            if is_capitalised_family_name(first)
+                && !rest.iter().any(|w| is_capitalised_family_name(w)) =>
+        {
+            (Some((*first).to_owned()), Some(rest.join(" ")))
+        }
+        _ => {
+            let mut split = words.len() - 1;
+            while split > 1 && PARTICLES.contains(&words[split - 1]) {
+                split -= 1;
+            }
+            (
+                Some(words[split..].join(" ")),
+                Some(words[..split].join(" ")),
+            )
+        }
+    }
 }
 
 fn is_capitalised_family_name(word: &str) -> bool {
@@ -773,7 +800,7 @@ mod tests {
         let motegi = person("MOTEGI Toshimitsu");
         assert_eq!(
             motegi.name_parts(),
-            (Some("Motegi".into()), Some("Toshimitsu".into()))
+            (Some("MOTEGI".into()), Some("Toshimitsu".into()))
         );
         assert_eq!(motegi.display_name(), "Toshimitsu Motegi");
         assert_eq!(person("Judith Collins").display_name(), "Judith Collins");

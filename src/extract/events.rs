@@ -323,7 +323,7 @@ struct PersonDraft {
 }
 
 fn family_key_of(name: &str) -> String {
-    fold(&people::name_parts(name).0.unwrap_or_default())
+    fold(&crate::card::split_name(name).0.unwrap_or_default())
 }
 
 struct Drafter {
@@ -948,7 +948,7 @@ impl Drafter {
             .into_iter()
             .zip(&person_keys)
             .map(|(p, key)| {
-                let (family, given) = people::name_parts(&p.name);
+                let (family, given) = crate::card::split_name(&p.name);
                 let mut evidence = p.sentences;
                 evidence.sort_unstable();
                 Person {

@@ -34,10 +34,6 @@ pub struct Mention {
 
 const HONORIFIC: &str = r"(?:(?:Senator|H\.E\.|His Excellency|Her Excellency)\s+)?(?:(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable\b|\b\.?)|Mr\b\.?|Ms\b\.?|Mrs\b\.?|Dr\b\.?|Sir\b|Dame\b|Senator\b|H\.E\.|Prof\b\.?)(?:\s+(?:Mr\b\.?|Ms\b\.?|Mrs\b\.?|Dr\b\.?|Sir\b|Dame\b))?";
 const NAME: &str = r"(?:[A-Z][\p{L}'’\-]+|[A-Z]\.)(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|ter|te|bin|al)\s+)*(?:[A-Z][\p{L}'’\-]+|[A-Z]\.)){0,3}(?:,?\s+(?:Jr|Sr)\.)?";
-/// Lower-case words that belong to a family name ("Anna de Vries").
-const PARTICLES: [&str; 14] = [
-    "de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "ter", "te", "bin", "al",
-];
 const PORTFOLIO: &str = r"Foreign Affairs and Trade|Foreign and Commonwealth Affairs|Europe and Foreign Affairs|Foreign Affairs|Home Affairs|Economic Security|International Development|Defen[cs]e Industry|Defen[cs]e|Trade|Finance|Economy|Foreign|Veterans'? Affairs|the Armed Forces|Armed Forces";
 /// Words that are not part of a name even when capitalised.
 const NOT_NAME: [&str; 40] = [
@@ -491,40 +487,10 @@ fn with_suffix(sentence: &str, end: usize, name: String, len: usize) -> (String,
     }
 }
 
-/// Family and given name: a first word in capitals is the family name ("MOTEGI Toshimitsu"),
-/// otherwise the last word is.
-pub fn name_parts(name: &str) -> (Option<String>, Option<String>) {
-    let mut words: Vec<&str> = name.split_whitespace().collect();
-    // "Jr." and "Sr." follow the family name.
-    if words.len() > 2 && matches!(words.last(), Some(&("Jr." | "Sr." | "Jr" | "Sr"))) {
-        words.pop();
-    }
-    let capitals = |w: &str| {
-        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
-    };
-    match words.as_slice() {
-        [] => (None, None),
-        [one] => (Some((*one).to_owned()), None),
-        [first, rest @ ..] if capitals(first) && !rest.iter().any(|w| capitals(w)) => {
-            (Some((*first).to_owned()), Some(rest.join(" ")))
-        }
-        _ => {
-            let mut split = words.len() - 1;
-            while split > 1 && PARTICLES.contains(&words[split - 1]) {
-                split -= 1;
-            }
-            (
-                Some(words[split..].join(" ")),
-                Some(words[..split].join(" ")),
-            )
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::card::split_name;
 
     type Row = (String, Option<String>, Option<String>, Option<String>);
 
@@ -717,14 +683,14 @@ mod tests {
     #[test]
     fn name_order() {
         assert_eq!(
-            name_parts("MOTEGI Toshimitsu"),
+            split_name("MOTEGI Toshimitsu"),
             (s("MOTEGI"), s("Toshimitsu"))
         );
-        assert_eq!(name_parts("Judith Collins"), (s("Collins"), s("Judith")));
-        assert_eq!(name_parts("Abe"), (s("Abe"), None));
-        assert_eq!(name_parts("Anna de Vries"), (s("de Vries"), s("Anna")));
+        assert_eq!(split_name("Judith Collins"), (s("Collins"), s("Judith")));
+        assert_eq!(split_name("Abe"), (s("Abe"), None));
+        assert_eq!(split_name("Anna de Vries"), (s("de Vries"), s("Anna")));
         assert_eq!(
-            name_parts("Gilberto Teodoro Jr."),
+            split_name("Gilberto Teodoro Jr."),
             (s("Teodoro"), s("Gilberto"))
         );
         assert_eq!(
