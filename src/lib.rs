@@ -7,6 +7,7 @@ pub mod commands;
 pub mod compare;
 pub mod export;
 pub mod format;
+pub mod generate;
 pub mod inputs;
 pub mod iri;
 pub mod mapping;

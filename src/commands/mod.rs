@@ -12,6 +12,7 @@ use crate::store::GraphStore;
 pub mod build;
 pub mod check;
 pub mod export;
+pub mod generate;
 pub mod ontology;
 pub mod sentences;
 pub mod stats;
@@ -27,6 +28,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Validate(args) => validate::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Sentences(args) => sentences::run(&args),
+        Command::Generate(args) => generate::run(&args),
     }
 }
 
