@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 
+pub mod build;
 pub mod card;
 pub mod cli;
 pub mod commands;
