@@ -16,6 +16,7 @@ use crate::store::{GraphStore, StoreError};
 pub mod canonical;
 pub mod jsonld;
 pub mod rdf_syntax;
+pub mod stream;
 
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]
