@@ -4,4 +4,5 @@ mod util;
 
 mod bad_input;
 mod rdf_export;
+mod scale;
 mod seed;
