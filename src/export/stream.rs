@@ -3,12 +3,17 @@
 //!
 //! - N-Quads and TriG keep the graphs, and the export order puts the graph first, so each graph
 //!   is read from the store and sorted on its own, graph after graph (in N-Triples order of
-//!   their names): memory is one release graph.
+//!   their names): memory is one batch of release graphs. TriG declares its prefixes first, so
+//!   its single pass over the store also spills the sorted quads to a temporary N-Quads file,
+//!   read back into the TriG writer once the prefixes are known.
 //! - N-Triples and Turtle merge the graphs into one, sorted by subject across all of them, so
 //!   they use an external sort: triples are read graph after graph into a buffer of
 //!   [`RUN_SIZE`] sort keys, each full buffer is sorted and written to a temporary file (a
 //!   "run"), and the runs are merged with a k-way merge (a binary heap of one line per run),
 //!   dropping duplicates. Memory is one buffer; disk is one copy of the output in N-Triples.
+//!
+//! Reading the store (RocksDB lookups of every term) is most of the work, so graphs are read
+//! [`GRAPH_BATCH`] at a time on all cores, and written in order.
 //!
 //! A sort key is the triple's N-Triples line with its parts reordered so that plain byte order
 //! is the export order: subject, a 0 for `rdf:type` (1 otherwise), predicate IRI, object, with
@@ -16,13 +21,15 @@
 
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, BinaryHeap};
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::{BufRead, BufReader, BufWriter, Seek, Write};
 
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::vocab::rdf;
 use oxigraph::model::{GraphName, NamedNode, Quad};
 
-use super::{ExportError, GraphFilter, sort_quads, used_prefixes};
+use rayon::prelude::*;
+
+use super::{ExportError, GraphFilter, used_prefixes};
 use crate::store::{GraphStore, StoreError};
 
 /// Sort keys held in memory before a run is written to disk.
@@ -45,12 +52,14 @@ fn graphs_in_order(store: &GraphStore, filter: &GraphFilter) -> Result<Vec<Named
 }
 
 /// One graph's quads, sorted and without duplicates.
-fn graph_quads(store: &GraphStore, graph: &NamedNode) -> Result<Vec<Quad>, StoreError> {
+fn graph_quads(store: &GraphStore, graph: &NamedNode) -> Result<Vec<Quad>, ExportError> {
     let mut quads = store
         .store()
         .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
-        .collect::<Result<Vec<_>, _>>()?;
-    sort_quads(&mut quads);
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(StoreError::from)?;
+    // One graph: the export order is the order of the sort keys (see `sort_key`).
+    quads.sort_by_cached_key(sort_key);
     quads.dedup();
     Ok(quads)
 }
@@ -76,46 +85,97 @@ fn export_with_runs_of(
     let graphs = graphs_in_order(store, filter)?;
     let candidates = crate::vocab::prefixes(store.iris().base());
     match format {
-        RdfFormat::NQuads | RdfFormat::TriG => {
-            let mut serializer = RdfSerializer::from_format(format);
-            if format == RdfFormat::TriG {
-                // A first pass finds the prefixes the writer will use.
-                let mut used = BTreeSet::new();
-                for graph in &graphs {
-                    let quads = graph_quads(store, graph)?;
-                    used.extend(used_prefixes(&quads, &candidates));
-                }
-                serializer = with_prefixes(serializer, format, &candidates, &used)?;
+        RdfFormat::NQuads => {
+            let mut writer = RdfSerializer::from_format(format).for_writer(out);
+            in_parallel(
+                &graphs,
+                |g| graph_quads(store, g),
+                |quads| {
+                    for quad in quads {
+                        writer.serialize_quad(&quad)?;
+                    }
+                    Ok(())
+                },
+            )?;
+            writer.finish()?;
+        }
+        RdfFormat::TriG => {
+            // The prefixes come first but depend on every graph: a first pass reads the store
+            // once, notes the prefixes used and spills the sorted quads as N-Quads; the second
+            // pass reads the spill back into the TriG writer.
+            let mut used = BTreeSet::new();
+            let mut spill = tempfile::tempfile()?;
+            {
+                let mut writer = RdfSerializer::from_format(RdfFormat::NQuads)
+                    .for_writer(BufWriter::with_capacity(1 << 20, &mut spill));
+                in_parallel(
+                    &graphs,
+                    |g| {
+                        let quads = graph_quads(store, g)?;
+                        let prefixes = used_prefixes(&quads, &candidates);
+                        Ok((quads, prefixes))
+                    },
+                    |(quads, prefixes)| {
+                        used.extend(prefixes);
+                        for quad in quads {
+                            writer.serialize_quad(&quad)?;
+                        }
+                        Ok(())
+                    },
+                )?;
+                writer.finish()?.flush()?;
             }
+            spill.seek(std::io::SeekFrom::Start(0))?;
+            let serializer = with_prefixes(
+                RdfSerializer::from_format(format),
+                format,
+                &candidates,
+                &used,
+            )?;
             let mut writer = serializer.for_writer(out);
-            for graph in &graphs {
-                for quad in graph_quads(store, graph)? {
-                    writer.serialize_quad(&quad)?;
-                }
+            for quad in RdfParser::from_format(RdfFormat::NQuads)
+                .for_reader(BufReader::with_capacity(1 << 20, spill))
+            {
+                let quad = quad.map_err(|e| ExportError::Serialize {
+                    format: "trig",
+                    message: format!("cannot read back a sorted quad: {e}"),
+                })?;
+                writer.serialize_quad(&quad)?;
             }
             writer.finish()?;
         }
         RdfFormat::NTriples | RdfFormat::Turtle => {
             let mut sorter = Sorter::new(run_size);
             let mut used = BTreeSet::new();
-            for graph in &graphs {
-                let quads: Vec<Quad> = store
-                    .store()
-                    .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
-                    .map(|q| {
-                        q.map(|q| {
-                            Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph)
+            let turtle = format == RdfFormat::Turtle;
+            in_parallel(
+                &graphs,
+                |graph| {
+                    let quads: Vec<Quad> = store
+                        .store()
+                        .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+                        .map(|q| {
+                            q.map(|q| {
+                                Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph)
+                            })
                         })
-                    })
-                    .collect::<Result<_, _>>()
-                    .map_err(StoreError::from)?;
-                if format == RdfFormat::Turtle {
-                    used.extend(used_prefixes(&quads, &candidates));
-                }
-                for quad in &quads {
-                    sorter.push(sort_key(quad))?;
-                }
-            }
+                        .collect::<Result<_, _>>()
+                        .map_err(StoreError::from)?;
+                    let prefixes = if turtle {
+                        used_prefixes(&quads, &candidates)
+                    } else {
+                        Vec::new()
+                    };
+                    Ok((quads.iter().map(sort_key).collect::<Vec<_>>(), prefixes))
+                },
+                |(keys, prefixes)| {
+                    used.extend(prefixes);
+                    for key in keys {
+                        sorter.push(key)?;
+                    }
+                    Ok(())
+                },
+            )?;
             let lines = sorter.finish()?;
             if format == RdfFormat::NTriples {
                 for key in lines {
@@ -145,6 +205,26 @@ fn export_with_runs_of(
             }
         }
         other => unreachable!("{other} is not a streamed format"),
+    }
+    Ok(())
+}
+
+/// Graphs read from the store per parallel step.
+const GRAPH_BATCH: usize = 256;
+
+/// Runs `work` on every graph, [`GRAPH_BATCH`] graphs at a time in parallel (reading and
+/// decoding terms from RocksDB is the bulk of an export), and hands the results to `sink` in
+/// graph order.
+fn in_parallel<T: Send>(
+    graphs: &[NamedNode],
+    work: impl Fn(&NamedNode) -> Result<T, ExportError> + Sync,
+    mut sink: impl FnMut(T) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    for batch in graphs.chunks(GRAPH_BATCH) {
+        let done: Vec<T> = batch.par_iter().map(&work).collect::<Result<_, _>>()?;
+        for item in done {
+            sink(item)?;
+        }
     }
     Ok(())
 }
@@ -381,7 +461,7 @@ mod tests {
                 Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph)
             })
             .collect();
-        sort_quads(&mut quads);
+        super::super::sort_quads(&mut quads);
         quads.dedup();
         let mut keys: Vec<String> = quads.iter().map(sort_key).collect();
         let in_order = keys.clone();
