@@ -579,7 +579,7 @@ pub fn card(seed: u64, i: u64, n: u64) -> Card {
                 Vec::new()
             },
             action,
-            summary: (r_summary(i, ty)).then(|| {
+            summary: has_summary(i).then(|| {
                 format!("sets out how the Parties' forces cooperate & exchange \"supplies and services\" ({})", ty.slug())
             }),
             evidence: Vec::new(),
@@ -707,8 +707,9 @@ pub fn card(seed: u64, i: u64, n: u64) -> Card {
     }
 }
 
-fn r_summary(i: u64, _t: AgreementType) -> bool {
-    i % 3 != 0
+/// Whether release `i` gives its agreement a summary (two releases in three).
+fn has_summary(i: u64) -> bool {
+    !i.is_multiple_of(3)
 }
 
 fn capital(state: &str) -> String {
