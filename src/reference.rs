@@ -2,7 +2,7 @@
 //!
 //! The mapping resolves the names a card prints ("Government of Japan", "Self-Defense Forces of
 //! Japan", "Minister of Defence") to the reference nodes through their `rdfs:label` and
-//! `skos:altLabel` values, compared after [`fold`](crate::iri::fold). Names it does not know still
+//! `skos:altLabel` values, compared after [`fold`]. Names it does not know still
 //! get IRIs by the minting rules, so an unknown country or force is a node too, just without
 //! curated links.
 

@@ -210,7 +210,7 @@ fn export_with_runs_of(
 }
 
 /// Graphs read from the store per parallel step.
-const GRAPH_BATCH: usize = 256;
+pub const GRAPH_BATCH: usize = 256;
 
 /// Runs `work` on every graph, [`GRAPH_BATCH`] graphs at a time in parallel (reading and
 /// decoding terms from RocksDB is the bulk of an export), and hands the results to `sink` in
