@@ -19,7 +19,7 @@
 #
 # Knobs: BENCH_DIR, SIZES, REPS (default 3), REPS_LARGE (runs for N >= 100,000; default 1),
 # PEERS_MAX (largest N for the peers; default 100000), RDFLIB_MAX (default 1000),
-# JAVA_XMX (default 12g).
+# JAVA_XMX (default 12g), KEEP=1 (add to the previous results instead of replacing them).
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -63,6 +63,9 @@ install() {
             && jar cf "$bench/jena-xerces-fix.jar" xerces)
         rm -rf "$tmp"
     fi
+    # A wrapper, so that /usr/bin/time can run Jena like any other program.
+    printf '#!/bin/sh\nexec java -Xmx%s -cp "/usr/share/java/*:%s" "$@"\n' "$xmx" "$bench/jena-xerces-fix.jar" >"$bench/jena"
+    chmod +x "$bench/jena"
     say "building pactgraph"
     (cd "$repo" && cargo build --release -q && cargo build --release -q --example bench_query)
 }
@@ -71,7 +74,7 @@ pactgraph=$repo/target/release/pactgraph
 bench_query=$repo/target/release/examples/bench_query
 oxigraph=$bench/bin/oxigraph
 py=$bench/venv/bin/python
-jena() { java -Xmx"$xmx" -cp "/usr/share/java/*:$bench/jena-xerces-fix.jar" "$@"; }
+jena=$bench/jena
 
 # --- measuring -------------------------------------------------------------------------------
 # measure N LABEL RUNS COMMAND...: runs the command RUNS times (output to /dev/null unless the
@@ -82,12 +85,12 @@ measure() {
     local walls=() rsss=() i
     for ((i = 0; i < runs; i++)); do
         [ -n "${BEFORE:-}" ] && eval "$BEFORE"
-        if ! /usr/bin/time -f "%e %M" -o "$bench/time.out" "$@" >"$bench/cmd.out" 2>"$bench/cmd.err"; then
-            say "FAILED: $label: $(tail -c 300 "$bench/cmd.err")"
+        if ! /usr/bin/time -f "%e %M" -o "$scratch/time.out" "$@" >"$scratch/cmd.out" 2>"$scratch/cmd.err"; then
+            say "FAILED: $label: $(tail -c 300 "$scratch/cmd.err")"
             printf '%s\t%s\tfailed\t\t%s\n' "$n" "$label" "$runs" >>"$tsv"
             return 0
         fi
-        read -r wall rss <"$bench/time.out"
+        read -r wall rss <"$scratch/time.out"
         walls+=("$wall")
         rsss+=("$rss")
     done
@@ -107,6 +110,7 @@ run_size() {
     [ "$n" -ge 100000 ] && runs=$reps_large
     local dir=$bench/data/$n
     mkdir -p "$dir"
+    scratch=$dir
     if [ ! -f "$dir/cards.done" ]; then
         say "generating $n cards"
         rm -rf "$dir/cards"
@@ -123,7 +127,7 @@ run_size() {
     BEFORE="rm -rf store"
     measure "$n" "pactgraph build --store" "$runs" "$pactgraph" build cards --store store -q
     BEFORE=""
-    note "$n" "quads" "$("$pactgraph" stats --store store | awk '$1 == "quads" {print $2}')"
+    note "$n" "quads" "$("$pactgraph" stats --store store | awk '$1 == "quads" && NF == 2 {print $2}')"
     note "$n" "store MB" "$(du -sm store | cut -f1)"
     measure "$n" "pactgraph build --store, nothing changed" 1 "$pactgraph" build cards --store store -q
     measure "$n" "pactgraph export nquads" "$runs" "$pactgraph" export --store store -f nquads -o out.nq
@@ -139,16 +143,13 @@ run_size() {
     note "$n" "graphml" "not measured: no GraphML export on this branch yet"
     [ "$n" -gt "$peers_max" ] && return 0
 
-    # Queries: pactgraph (store copied into memory), whole process per query and in-process.
-    for q in "$repo"/benches/queries/*.rq; do
-        local name
-        name=$(basename "$q" .rq)
-        measure "$n" "pactgraph query $name" "$runs" "$bench_query" store "$q"
-        note "$n" "pactgraph query $name in-process s" "$(awk -v q="$name" '$1 == q {print $2}' "$bench/cmd.out")"
-        note "$n" "pactgraph open (copy into memory) s" "$(awk '$1 == "open" {print $2}' "$bench/cmd.out")"
-        PACTGRAPH_MEMORY_COPY_MB=0 "$bench_query" store "$q" >"$bench/ondisk.out"
-        note "$n" "pactgraph query $name on disk in-process s" "$(awk -v q="$name" '$1 == q {print $2}' "$bench/ondisk.out")"
-    done
+    # Queries: pactgraph opens the store as its reading commands do (copied into memory when it
+    # fits) and runs every query in one process; in-process times per query are noted, and the
+    # same queries on the store on disk.
+    measure "$n" "pactgraph open store + all queries" "$runs" "$bench_query" store "$repo"/benches/queries/*.rq
+    while read -r step secs rest; do note "$n" "pactgraph $step s" "$secs"; done <"$scratch/cmd.out"
+    PACTGRAPH_MEMORY_COPY_MB=0 "$bench_query" store "$repo"/benches/queries/*.rq >"$scratch/ondisk.out"
+    while read -r step secs rest; do note "$n" "pactgraph on disk $step s" "$secs"; done <"$scratch/ondisk.out"
 
     # The I/O ceiling.
     measure "$n" "cat nq" "$runs" cat out.nq
@@ -174,26 +175,27 @@ run_size() {
 
     # pyoxigraph in memory: load, serialise, the same queries (times in-process too).
     measure "$n" "pyoxigraph load+serialize+queries" "$runs" "$py" "$repo/benches/peers.py" pyoxigraph out.nq "$repo"/benches/queries/*.rq
-    while read -r step secs; do note "$n" "pyoxigraph $step s" "$secs"; done <"$bench/cmd.out"
+    while read -r step secs rest; do note "$n" "pyoxigraph $step s" "$secs"; done <"$scratch/cmd.out"
 
     # Apache Jena.
-    measure "$n" "jena riot --stream=turtle" "$runs" jena riotcmd.riot --stream=turtle out.nt
-    measure "$n" "jena riot --formatted=turtle" "$runs" jena riotcmd.riot --formatted=turtle out.nt
+    measure "$n" "jena riot --stream=turtle" "$runs" "$jena" riotcmd.riot --stream=turtle out.nt
+    measure "$n" "jena riot --formatted=turtle" "$runs" "$jena" riotcmd.riot --formatted=turtle out.nt
     for q in "$repo"/benches/queries/*.rq; do
-        measure "$n" "jena arq $(basename "$q" .rq)" "$runs" jena arq.sparql --data out.nq --query "$q"
+        measure "$n" "jena arq $(basename "$q" .rq)" "$runs" "$jena" arq.sparql --data out.nq --query "$q"
     done
 
     # RDFLib, small sizes only.
     if [ "$n" -le "$rdflib_max" ]; then
         measure "$n" "rdflib load+serialize+queries" "$runs" "$py" "$repo/benches/peers.py" rdflib out.nq "$repo"/benches/queries/*.rq
-        while read -r step secs; do note "$n" "rdflib $step s" "$secs"; done <"$bench/cmd.out"
+        while read -r step secs rest; do note "$n" "rdflib $step s" "$secs"; done <"$scratch/cmd.out"
     else
         note "$n" "rdflib" "skipped: RDFLib parses ~18 k triples/s and needs ~6 GB for 5 M triples"
     fi
 }
 
 install
-: >"$tsv"
+# KEEP=1 adds to the results of an earlier run (another size) instead of starting afresh.
+[ "${KEEP:-0}" = 1 ] || : >"$tsv"
 for n in $sizes; do run_size "$n"; done
 "$py" "$repo/benches/report.py" "$tsv" >"$repo/benches/RESULTS.md"
 say "wrote benches/RESULTS.md"
