@@ -131,12 +131,12 @@ run_size() {
     BEFORE="rm -rf store"
     measure "$n" "pactgraph build --store" "$runs" "$pactgraph" build cards --store store -q
     BEFORE=""
-    note "$n" "quads" "$("$pactgraph" stats --store store | awk '$1 == "quads" && NF == 2 {print $2}')"
     note "$n" "store MB" "$(du -sm store | cut -f1)"
     if [ "$n" -gt "$peers_max" ]; then
         note "$n" "beyond PEERS_MAX" "only the build into --store was measured at this size"
         return 0
     fi
+    note "$n" "quads" "$("$pactgraph" stats --store store | awk '$1 == "quads" && NF == 2 {print $2}')"
     measure "$n" "pactgraph build --store, nothing changed" 1 "$pactgraph" build cards --store store -q
     measure "$n" "pactgraph export nquads" "$runs" "$pactgraph" export --store store -f nquads -o out.nq
     measure "$n" "pactgraph export ntriples" "$runs" "$pactgraph" export --store store -f ntriples -o out.nt
