@@ -63,15 +63,19 @@ install() {
             && jar cf "$bench/jena-xerces-fix.jar" xerces)
         rm -rf "$tmp"
     fi
-    # A wrapper, so that /usr/bin/time can run Jena like any other program.
-    printf '#!/bin/sh\nexec java -Xmx%s -cp "/usr/share/java/*:%s" "$@"\n' "$xmx" "$bench/jena-xerces-fix.jar" >"$bench/jena"
-    chmod +x "$bench/jena"
+    # A wrapper, so that /usr/bin/time can run Jena like any other program. The classpath is
+    # every jar Debian installed, less the SLF4J bindings and bridges that clash.
+    local cp
+    cp=$(ls /usr/share/java/*.jar | grep -v -E 'log4j-over-slf4j|slf4j-(jdk14|nop|simple|log4j12|jcl)|jcl-over-slf4j' | tr '\n' ':')
+    printf '#!/bin/sh\nexec java -Xmx%s -cp "%s%s" "$@"\n' "$xmx" "$cp" "$bench/jena-xerces-fix.jar" >"$bench/jena.tmp"
+    chmod +x "$bench/jena.tmp"
+    mv -f "$bench/jena.tmp" "$bench/jena"
     say "building pactgraph"
     (cd "$repo" && cargo build --release -q && cargo build --release -q --example bench_query)
     # Copies, so that a rebuild of the checkout during a long run does not change the binary.
     mkdir -p "$bench/pactgraph-bin"
-    cp "$repo/target/release/pactgraph" "$pactgraph"
-    cp "$repo/target/release/examples/bench_query" "$bench_query"
+    cp "$repo/target/release/pactgraph" "$pactgraph.tmp" && mv -f "$pactgraph.tmp" "$pactgraph"
+    cp "$repo/target/release/examples/bench_query" "$bench_query.tmp" && mv -f "$bench_query.tmp" "$bench_query"
 }
 
 pactgraph=$bench/pactgraph-bin/pactgraph
