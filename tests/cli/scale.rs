@@ -142,3 +142,39 @@ fn a_bad_card_at_the_end_of_a_large_build_changes_nothing() {
     let after = env.run(&["export", "--store", "db", "-f", "nquads"]).ok();
     assert_eq!(before, after, "the store is unchanged");
 }
+
+#[test]
+fn reading_commands_give_the_same_answers_from_the_in_memory_copy_and_from_disk() {
+    let env = Env::new();
+    generate(&env, "cards", 400);
+    env.run(&["build", "cards", "--store", "db", "-q"]).ok();
+    let stats = |limit_mb: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_pactgraph"))
+            .args(["stats", "--store", "db"])
+            .current_dir(env.dir.path())
+            .env("PACTGRAPH_MEMORY_COPY_MB", limit_mb)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let copied = stats("100000");
+    let on_disk = stats("0");
+    assert_eq!(copied, on_disk);
+    assert!(
+        copied.starts_with("releases                 400\n"),
+        "{copied}"
+    );
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_pactgraph"))
+        .args(["stats", "--store", "db"])
+        .current_dir(env.dir.path())
+        .env("PACTGRAPH_MEMORY_COPY_MB", "lots")
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("PACTGRAPH_MEMORY_COPY_MB"));
+}
