@@ -38,6 +38,11 @@ use crate::store::{GraphStore, LoadSummary, StoreError};
 /// Cards read and mapped per parallel step (and releases per replacement transaction).
 pub const CHUNK: usize = 2_048;
 
+/// The bulk loader's memory target in megabytes (Oxigraph's default is 2 GB per thread): with
+/// 2 threads, batches of 750,000 quads, which keeps a build in less memory than
+/// `oxigraph load` of the same quads while costing little speed.
+pub const LOADER_MEMORY_MB: usize = 1_500;
+
 /// Why a build failed.
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
@@ -198,7 +203,10 @@ pub fn build(
     })
     .flatten();
 
-    let mut loader = store.store().bulk_loader();
+    let mut loader = store
+        .store()
+        .bulk_loader()
+        .with_max_memory_size_in_megabytes(LOADER_MEMORY_MB);
     loader.load_quads(&mut stream)?;
     drop(stream);
     if let Some(err) = failure {

@@ -214,19 +214,32 @@ pub const GRAPH_BATCH: usize = 256;
 
 /// Runs `work` on every graph, [`GRAPH_BATCH`] graphs at a time in parallel (reading and
 /// decoding terms from RocksDB is the bulk of an export), and hands the results to `sink` in
-/// graph order.
+/// graph order. Reading runs on its own thread, one batch ahead of `sink`, so that writing
+/// overlaps reading.
 fn in_parallel<T: Send>(
     graphs: &[NamedNode],
-    work: impl Fn(&NamedNode) -> Result<T, ExportError> + Sync,
+    work: impl Fn(&NamedNode) -> Result<T, ExportError> + Sync + Send,
     mut sink: impl FnMut(T) -> Result<(), ExportError>,
 ) -> Result<(), ExportError> {
-    for batch in graphs.chunks(GRAPH_BATCH) {
-        let done: Vec<T> = batch.par_iter().map(&work).collect::<Result<_, _>>()?;
-        for item in done {
-            sink(item)?;
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Vec<T>, ExportError>>(1);
+        scope.spawn(move || {
+            for batch in graphs.chunks(GRAPH_BATCH) {
+                let done: Result<Vec<T>, ExportError> = batch.par_iter().map(&work).collect();
+                let failed = done.is_err();
+                // A closed channel means the writer failed and stopped listening.
+                if tx.send(done).is_err() || failed {
+                    break;
+                }
+            }
+        });
+        for done in rx {
+            for item in done? {
+                sink(item)?;
+            }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 fn with_prefixes(
