@@ -151,6 +151,9 @@ def main() -> None:
         for label, value in facts.items():
             w(f"- {label}: {value}")
         w("")
+    notes_file = os.path.join(REPO, "benches", "NOTES.md")
+    if os.path.exists(notes_file):
+        out.append(open(notes_file, encoding="utf-8").read().rstrip("\n"))
     print("\n".join(out))
 
 
