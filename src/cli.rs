@@ -46,6 +46,9 @@ pub enum Command {
     Queries(QueriesArgs),
     /// Draft release cards from press releases as published (plain text or HTML).
     Extract(ExtractArgs),
+    /// Write a synthetic corpus of release cards (for benchmarks and scale tests).
+    #[command(hide = true)]
+    Generate(GenerateArgs),
 }
 
 /// Where the graph comes from: cards on the command line, a store, or the embedded seed.
@@ -286,6 +289,26 @@ pub struct ExtractArgs {
     /// (documents separated by `---`) or as JSON Lines (one card per line).
     #[arg(long, short, value_name = "FORMAT", default_value = "yaml")]
     pub format: String,
+}
+
+/// `pactgraph generate` (hidden: a developer tool).
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// How many release cards to write.
+    #[arg(long, value_name = "N")]
+    pub releases: u64,
+
+    /// The seed: the same seed and N give the same bytes.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+
+    /// The directory to write into (created; cards go into shards of 1,000).
+    #[arg(long, short, value_name = "DIR")]
+    pub output: PathBuf,
+
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[cfg(test)]

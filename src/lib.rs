@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 
+pub mod build;
 pub mod bundled;
 pub mod card;
 pub mod cli;
@@ -9,6 +10,7 @@ pub mod compare;
 pub mod export;
 pub mod extract;
 pub mod format;
+pub mod generate;
 pub mod inputs;
 pub mod iri;
 pub mod mapping;

@@ -1,4 +1,4 @@
-//! `pactgraph build`: cards -> release graphs -> the store, in one transaction.
+//! `pactgraph build`: cards -> release graphs -> the store, streamed (see [`crate::build`]).
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use anyhow::{Result, bail};
 
+use crate::build::{BuildOptions, CardSource, build};
 use crate::cli::BuildArgs;
 use crate::iri::Iris;
 use crate::store::GraphStore;
@@ -15,20 +16,40 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     let started = Instant::now();
     let iris = Iris::new(&args.base).map_err(anyhow::Error::msg)?;
     let build_time = build_time(args.build_time.as_deref())?;
+    let source = CardSource::from_inputs(&args.inputs)?;
     let progress = if std::io::stderr().is_terminal() && !args.quiet {
-        indicatif::ProgressBar::new_spinner().with_message("reading and mapping cards")
+        indicatif::ProgressBar::new(source.len() as u64).with_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} releases, {per_sec}, {eta} left",
+            )
+            .expect("a valid progress template"),
+        )
     } else {
         indicatif::ProgressBar::hidden()
     };
-    progress.enable_steady_tick(std::time::Duration::from_millis(120));
-    let graphs = crate::inputs::load_all(&args.inputs, &iris, build_time)?;
-    progress.set_message(format!("loading {} release graphs", graphs.len()));
+    // A store this build creates is removed again if the build fails: nothing is left behind.
+    let created = args.store.as_deref().filter(|dir| !dir.exists());
     let store = match &args.store {
         Some(dir) => GraphStore::open(dir, iris)?,
         None => GraphStore::in_memory(iris)?,
     };
-    let summary = store.load(&graphs, args.force)?;
+    let options = BuildOptions {
+        build_time,
+        force: args.force,
+    };
+    let result = build(&store, &source, &options, &|done| progress.inc(done as u64));
     progress.finish_and_clear();
+    let summary = match result {
+        Ok(summary) => summary,
+        Err(err) => {
+            if let Some(dir) = created {
+                drop(store);
+                // Best effort: the error to report is the build's, not the clean-up's.
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            return Err(err.into());
+        }
+    };
     if !args.quiet {
         let seconds = started.elapsed().as_secs_f64();
         let rate = summary.quads as f64 / seconds.max(1e-9);
@@ -40,7 +61,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
             });
         eprintln!(
             "built {} releases into {place}: {} written, {} unchanged, {} quads in {seconds:.2} s ({rate:.0} quads/s)",
-            graphs.len(),
+            source.len(),
             summary.written,
             summary.unchanged,
             summary.quads,

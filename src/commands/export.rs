@@ -8,7 +8,7 @@ use oxigraph::model::{NamedNode, Quad};
 
 use crate::cli::{ExportArgs, GraphArgs, ProjectionArgs};
 use crate::export::graph_tools::{directory_only, graph_exporter, write_directory};
-use crate::export::{GraphFilter, exporter, select, write_output};
+use crate::export::{GraphFilter, exporter, select, stream, write_output};
 use crate::format::OutputFormat;
 use crate::projection::{ProjectionOptions, PropertyGraph};
 use crate::store::{GraphStore, StoreError};
@@ -37,6 +37,12 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
     }
     let store = super::open_source(&args.source)?;
     let filter = graph_filter(&store, &args.graphs)?;
+    if let Some(rdf) = streamed(format) {
+        write_output(args.output.as_deref(), |out| {
+            stream::export(&store, &filter, rdf, out)
+        })?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let selection = select(&store, &filter, format.keeps_graphs())?;
     if format.is_property_graph() {
         let options = projection_options(&store, &filter, p, &selection.prefixes)?;
@@ -56,6 +62,19 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
         exporter(format).export(&selection, out)
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The RDF syntax of a format that is exported by streaming from the store (see
+/// [`crate::export::stream`]), in the same bytes as the in-memory exporter.
+fn streamed(format: OutputFormat) -> Option<oxigraph::io::RdfFormat> {
+    use oxigraph::io::RdfFormat;
+    match format {
+        OutputFormat::Turtle => Some(RdfFormat::Turtle),
+        OutputFormat::NTriples => Some(RdfFormat::NTriples),
+        OutputFormat::NQuads => Some(RdfFormat::NQuads),
+        OutputFormat::TriG => Some(RdfFormat::TriG),
+        _ => None,
+    }
 }
 
 /// The graphs `--graph`, `--no-reference` and `--with-ontology` select.

@@ -10,7 +10,7 @@ use crate::store::SHAPES_TTL;
 /// Runs the command: prints each violation on a line, then a summary; exit code 1 when the
 /// graph does not conform.
 pub fn run(args: &ValidateArgs) -> Result<ExitCode> {
-    let store = super::open_source(&args.source)?;
+    let store = super::open_source_for_queries(&args.source)?;
     let (origin, shapes) = match &args.shapes {
         Some(path) => (
             path.display().to_string(),

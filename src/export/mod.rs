@@ -22,6 +22,7 @@ pub mod graphml;
 pub mod jsonld;
 pub mod neo4j;
 pub mod rdf_syntax;
+pub mod stream;
 
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]

@@ -7,4 +7,5 @@ mod extract;
 mod graph_tools;
 mod queries;
 mod rdf_export;
+mod scale;
 mod seed;
