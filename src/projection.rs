@@ -664,6 +664,32 @@ impl PropertyGraph {
     }
 }
 
+impl PropertyGraph {
+    /// Every text that a tabular format writes as an item of a list: types, graphs and the
+    /// values of list attributes.
+    pub fn list_items(&self) -> Vec<&str> {
+        let mut items: Vec<&str> = Vec::new();
+        for node in &self.nodes {
+            items.extend(node.types.iter().map(String::as_str));
+            items.extend(node.graphs.iter().map(String::as_str));
+            for (name, values) in &node.values {
+                if self.attributes.iter().any(|a| a.name == *name && a.list) {
+                    items.extend(values.iter().map(|v| v.text.as_str()));
+                }
+            }
+        }
+        for edge in &self.edges {
+            items.extend(edge.graphs.iter().map(String::as_str));
+        }
+        items
+    }
+
+    /// The first of `candidates` that no list item contains, to join lists with.
+    pub fn list_delimiter(&self, candidates: &[char]) -> char {
+        free_delimiter(self.list_items().into_iter(), candidates)
+    }
+}
+
 /// A list delimiter that occurs in none of these texts: the first of `candidates` that is free.
 pub fn free_delimiter<'a>(
     texts: impl Iterator<Item = &'a str> + Clone,

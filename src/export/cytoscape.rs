@@ -8,7 +8,7 @@ use std::io::Write;
 
 use super::ExportError;
 use super::graph_tools::GraphExporter;
-use crate::projection::{PropertyGraph, free_delimiter};
+use crate::projection::PropertyGraph;
 
 /// Cytoscape's node and edge tables.
 #[derive(Debug, Clone, Copy)]
@@ -17,21 +17,9 @@ pub struct Cytoscape;
 /// The files written.
 pub const FILES: &[&str] = &["nodes.csv", "edges.csv"];
 
+/// The list delimiter: `|` unless some list item contains it.
 fn delimiter(graph: &PropertyGraph) -> char {
-    let mut items: Vec<&str> = Vec::new();
-    for node in &graph.nodes {
-        items.extend(node.types.iter().map(String::as_str));
-        items.extend(node.graphs.iter().map(String::as_str));
-        for (name, values) in &node.values {
-            if graph.attributes.iter().any(|a| a.name == *name && a.list) {
-                items.extend(values.iter().map(|v| v.text.as_str()));
-            }
-        }
-    }
-    for edge in &graph.edges {
-        items.extend(edge.graphs.iter().map(String::as_str));
-    }
-    free_delimiter(items.iter().copied(), &['|', '¦', ';'])
+    graph.list_delimiter(&['|', '¦', ';'])
 }
 
 impl GraphExporter for Cytoscape {

@@ -12,8 +12,8 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use super::ExportError;
-use super::graph_tools::{GraphExporter, json_list, rgb, style, xml_attribute};
-use crate::projection::{PropertyGraph, Value, ValueType};
+use super::graph_tools::{GraphExporter, json_list, rgb, style, values_text, xml_attribute};
+use crate::projection::{PropertyGraph, ValueType};
 
 const NS: &str = "http://gexf.net/1.3";
 
@@ -29,18 +29,6 @@ fn gexf_type(value_type: ValueType, list: bool) -> &'static str {
         (ValueType::Boolean, _) => "boolean",
         (ValueType::Uri, _) => "anyURI",
         _ => "string",
-    }
-}
-
-fn list_text<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
-    json_list(items)
-}
-
-fn value_text(values: &[Value], list: bool) -> String {
-    if list {
-        list_text(values.iter().map(|v| v.text.as_str()))
-    } else {
-        values[0].text.clone()
     }
 }
 
@@ -118,16 +106,16 @@ impl GraphExporter for Gexf {
                 ("1".to_owned(), node.iri.clone()),
                 (
                     "2".to_owned(),
-                    list_text(node.types.iter().map(String::as_str)),
+                    json_list(node.types.iter().map(String::as_str)),
                 ),
                 (
                     "3".to_owned(),
-                    list_text(node.graphs.iter().map(String::as_str)),
+                    json_list(node.graphs.iter().map(String::as_str)),
                 ),
             ];
             for (i, a) in graph.attributes.iter().enumerate() {
                 if let Some(v) = node.values.get(&a.name) {
-                    values.push(((i + 4).to_string(), value_text(v, a.list)));
+                    values.push(((i + 4).to_string(), values_text(v, a.list)));
                 }
             }
             attvalues(&mut w, &values)?;
@@ -163,7 +151,7 @@ impl GraphExporter for Gexf {
                     ("0".to_owned(), edge.iri.clone()),
                     (
                         "1".to_owned(),
-                        list_text(edge.graphs.iter().map(String::as_str)),
+                        json_list(edge.graphs.iter().map(String::as_str)),
                     ),
                 ],
             )?;

@@ -101,7 +101,17 @@ pub fn rgb(colour: &str) -> (u8, u8, u8) {
     (part(1), part(3), part(5))
 }
 
-/// A list as a JSON array of strings (how GraphML, which has no list type, carries lists).
+/// The text of an attribute's values: the value, or a JSON array of them for a list.
+pub fn values_text(values: &[crate::projection::Value], list: bool) -> String {
+    if list {
+        json_list(values.iter().map(|v| v.text.as_str()))
+    } else {
+        values[0].text.clone()
+    }
+}
+
+/// A list as a JSON array of strings (how GraphML and GEXF, which have no list type a reader
+/// shares, carry lists).
 pub fn json_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     serde_json::Value::Array(
         items

@@ -12,8 +12,8 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, Event};
 
 use super::ExportError;
-use super::graph_tools::{GraphExporter, json_list, style, xml_content};
-use crate::projection::{PropertyGraph, Value, ValueType};
+use super::graph_tools::{GraphExporter, json_list, style, values_text, xml_content};
+use crate::projection::{PropertyGraph, ValueType};
 
 const NS: &str = "http://graphml.graphdrawing.org/xmlns";
 const YED_NS: &str = "http://www.yworks.com/xml/graphml";
@@ -40,14 +40,6 @@ fn graphml_type(value_type: ValueType, list: bool) -> &'static str {
         (ValueType::Double, _) => "double",
         (ValueType::Boolean, _) => "boolean",
         _ => "string",
-    }
-}
-
-fn attribute_text(values: &[Value], list: bool) -> String {
-    if list {
-        json_list(values.iter().map(|v| v.text.as_str()))
-    } else {
-        values[0].text.clone()
     }
 }
 
@@ -190,7 +182,7 @@ impl GraphExporter for GraphMl {
             }
             for (name, values) in &node.values {
                 let (key, list) = &attribute_keys[name.as_str()];
-                data(&mut w, key, &attribute_text(values, *list))?;
+                data(&mut w, key, &values_text(values, *list))?;
             }
             if self.yed {
                 yed_node(&mut w, &node.label, node.kind)?;

@@ -13,7 +13,7 @@ use std::io::Write;
 
 use super::ExportError;
 use super::graph_tools::GraphExporter;
-use crate::projection::{Attribute, PropertyGraph, ValueType, free_delimiter};
+use crate::projection::{Attribute, PropertyGraph, ValueType};
 
 /// The neo4j-admin CSV files and `load.cypher`.
 #[derive(Debug, Clone, Copy)]
@@ -62,20 +62,7 @@ fn labels(types: &[String]) -> Vec<String> {
 
 /// The array delimiter: `;` unless some array item contains it.
 pub fn delimiter(graph: &PropertyGraph) -> char {
-    let mut items: Vec<&str> = Vec::new();
-    for node in &graph.nodes {
-        items.extend(node.types.iter().map(String::as_str));
-        items.extend(node.graphs.iter().map(String::as_str));
-        for (name, values) in &node.values {
-            if graph.attributes.iter().any(|a| a.name == *name && a.list) {
-                items.extend(values.iter().map(|v| v.text.as_str()));
-            }
-        }
-    }
-    for edge in &graph.edges {
-        items.extend(edge.graphs.iter().map(String::as_str));
-    }
-    free_delimiter(items.iter().copied(), &[';', '|', '¦'])
+    graph.list_delimiter(&[';', '|', '¦'])
 }
 
 fn csv_writer(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
