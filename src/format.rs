@@ -7,6 +7,42 @@ use std::path::Path;
 
 use oxigraph::io::RdfFormat;
 
+/// One row of a format table: the format, its names (the first is the primary one), its file
+/// extensions (the first is the usual one) and its media type.
+type Entry<F> = (
+    F,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static str,
+);
+
+fn by_name<F: Copy>(table: &[Entry<F>], name: &str) -> Option<F> {
+    let name = name.to_ascii_lowercase();
+    table
+        .iter()
+        .find(|(_, names, ..)| names.contains(&name.as_str()))
+        .map(|(f, ..)| *f)
+}
+
+/// The format whose extension ends the file name, the longest one winning (`x.c14n.nq` is
+/// canonical N-Quads, not N-Quads).
+fn by_path<F: Copy>(table: &[Entry<F>], path: &Path) -> Option<F> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    table
+        .iter()
+        .flat_map(|(f, _, exts, _)| exts.iter().map(move |e| (f, e)))
+        .filter(|(_, e)| name.ends_with(&format!(".{e}")))
+        .max_by_key(|(_, e)| e.len())
+        .map(|(f, _)| *f)
+}
+
+fn entry<F: Copy + PartialEq>(table: &'static [Entry<F>], format: F) -> &'static Entry<F> {
+    table
+        .iter()
+        .find(|(f, ..)| *f == format)
+        .expect("every format is in its table")
+}
+
 /// Every format `pactgraph export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum OutputFormat {
@@ -39,7 +75,7 @@ pub enum OutputFormat {
 }
 
 /// The table of names: (format, names, extensions, media type).
-const TABLE: &[(OutputFormat, &[&str], &[&str], &str)] = &[
+const TABLE: &[Entry<OutputFormat>] = &[
     (
         OutputFormat::Turtle,
         &["turtle", "ttl"],
@@ -118,22 +154,12 @@ impl OutputFormat {
 
     /// The format a name means (`turtle`, `ttl`, `nq`, ...).
     pub fn from_name(name: &str) -> Option<Self> {
-        let name = name.to_ascii_lowercase();
-        TABLE
-            .iter()
-            .find(|(_, names, ..)| names.contains(&name.as_str()))
-            .map(|(f, ..)| *f)
+        by_name(TABLE, name)
     }
 
     /// The format a file name's extension means.
     pub fn from_path(path: &Path) -> Option<Self> {
-        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
-        TABLE
-            .iter()
-            .flat_map(|(f, _, exts, _)| exts.iter().map(move |e| (f, e)))
-            .filter(|(_, e)| name.ends_with(&format!(".{e}")))
-            .max_by_key(|(_, e)| e.len())
-            .map(|(f, _)| *f)
+        by_path(TABLE, path)
     }
 
     /// The primary name.
@@ -151,18 +177,8 @@ impl OutputFormat {
         self.entry().3
     }
 
-    fn entry(
-        self,
-    ) -> &'static (
-        OutputFormat,
-        &'static [&'static str],
-        &'static [&'static str],
-        &'static str,
-    ) {
-        TABLE
-            .iter()
-            .find(|(f, ..)| *f == self)
-            .expect("every format is in the table")
+    fn entry(self) -> &'static Entry<Self> {
+        entry(TABLE, self)
     }
 
     /// The Oxigraph format behind it, when Oxigraph writes it.
@@ -258,7 +274,7 @@ pub enum ResultsFormat {
 }
 
 /// The table of names: (format, names, extensions, media type).
-const RESULTS_TABLE: &[(ResultsFormat, &[&str], &[&str], &str)] = &[
+const RESULTS_TABLE: &[Entry<ResultsFormat>] = &[
     (
         ResultsFormat::Table,
         &["table", "text"],
@@ -294,34 +310,16 @@ impl ResultsFormat {
 
     /// The format a name means (`table`, `csv`, `json`, `srx`, ...).
     pub fn from_name(name: &str) -> Option<Self> {
-        let name = name.to_ascii_lowercase();
-        RESULTS_TABLE
-            .iter()
-            .find(|(_, names, ..)| names.contains(&name.as_str()))
-            .map(|(f, ..)| *f)
+        by_name(RESULTS_TABLE, name)
     }
 
     /// The format a file name's extension means.
     pub fn from_path(path: &Path) -> Option<Self> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        RESULTS_TABLE
-            .iter()
-            .find(|(_, _, exts, _)| exts.contains(&ext.as_str()))
-            .map(|(f, ..)| *f)
+        by_path(RESULTS_TABLE, path)
     }
 
-    fn entry(
-        self,
-    ) -> &'static (
-        ResultsFormat,
-        &'static [&'static str],
-        &'static [&'static str],
-        &'static str,
-    ) {
-        RESULTS_TABLE
-            .iter()
-            .find(|(f, ..)| *f == self)
-            .expect("every results format is in the table")
+    fn entry(self) -> &'static Entry<Self> {
+        entry(RESULTS_TABLE, self)
     }
 
     /// The primary name.

@@ -1,9 +1,7 @@
 //! `pactgraph extract` and `build` on raw press releases: each style the extractor reads, the
 //! card it drafts, bad input, and releases from different publishers merged into one graph.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use pactgraph::card::{AgreementAction, AgreementType, Card, CardFormat, EventKind, ReleaseKind};
 use pactgraph::text::SourceText;
@@ -400,26 +398,11 @@ fn several_files_are_a_yaml_stream_or_json_lines_and_stdin_works() {
         second
     );
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_pactgraph"))
-        .args(["extract", "-", "--format", "json"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(&std::fs::read(&a).unwrap())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
-    let piped = Card::parse(
-        std::str::from_utf8(&out.stdout).unwrap(),
-        CardFormat::Json,
-        "-",
-    )
-    .unwrap();
+    let stdin = env.run_with_input(
+        &["extract", "-", "--format", "json"],
+        &std::fs::read(&a).unwrap(),
+    );
+    let piped = Card::parse(&stdin.ok(), CardFormat::Json, "-").unwrap();
     assert_eq!(piped.release.id, None);
     assert_eq!(piped.release.source, None);
     assert_eq!(piped.agreements, first.agreements);

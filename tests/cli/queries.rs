@@ -1253,28 +1253,11 @@ fn the_readme_lists_the_bundled_queries_as_their_headers_say() {
 
 #[test]
 fn a_query_from_standard_input() {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_pactgraph"))
-        .args(["query", "--file", "-", "--results", "csv"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?a pg:signatory ?p }")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = Env::new().run_with_input(
+        &["query", "--file", "-", "--results", "csv"],
+        b"SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?a pg:signatory ?p }",
     );
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), "n\r\n2\r\n");
+    assert_eq!(out.ok(), "n\r\n2\r\n");
 }
 
 #[test]

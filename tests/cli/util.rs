@@ -81,13 +81,36 @@ impl Env {
 
     /// Runs pactgraph with these arguments in the scratch directory.
     pub fn run(&self, args: &[&str]) -> Run {
-        Command::new(env!("CARGO_BIN_EXE_pactgraph"))
+        self.command(args).output().expect("pactgraph runs").into()
+    }
+
+    /// Runs pactgraph with these arguments, `input` on its standard input.
+    pub fn run_with_input(&self, args: &[&str], input: &[u8]) -> Run {
+        use std::io::Write;
+        use std::process::Stdio;
+        let mut child = self
+            .command(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("pactgraph runs");
+        child
+            .stdin
+            .take()
+            .expect("a piped standard input")
+            .write_all(input)
+            .expect("pactgraph reads its input");
+        child.wait_with_output().expect("pactgraph runs").into()
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_pactgraph"));
+        command
             .args(args)
             .current_dir(self.dir.path())
-            .env_remove("SOURCE_DATE_EPOCH")
-            .output()
-            .expect("pactgraph runs")
-            .into()
+            .env_remove("SOURCE_DATE_EPOCH");
+        command
     }
 }
 
