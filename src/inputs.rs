@@ -257,15 +257,27 @@ pub fn map_all(
                 .map(|g| (g, c.sha256.clone()))
         })
         .collect::<Result<_, _>>()?;
+    check_unique(
+        graphs
+            .iter()
+            .zip(cards)
+            .map(|((graph, _), card)| (graph.release_id.as_str(), card.origin.as_str())),
+    )?;
+    Ok(graphs)
+}
+
+/// Rejects two cards with one release id; `ids` gives each card's release id and origin, in
+/// input order.
+pub fn check_unique<'a>(ids: impl Iterator<Item = (&'a str, &'a str)>) -> Result<(), InputError> {
     let mut seen: std::collections::BTreeMap<&str, &str> = std::collections::BTreeMap::new();
-    for ((graph, _), card) in graphs.iter().zip(cards) {
-        if let Some(first) = seen.insert(&graph.release_id, &card.origin) {
+    for (id, origin) in ids {
+        if let Some(first) = seen.insert(id, origin) {
             return Err(InputError::Duplicate {
-                id: graph.release_id.clone(),
+                id: id.to_owned(),
                 first: first.to_owned(),
-                second: card.origin.clone(),
+                second: origin.to_owned(),
             });
         }
     }
-    Ok(graphs)
+    Ok(())
 }
