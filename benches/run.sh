@@ -7,8 +7,10 @@
 #
 # For each N it generates N release cards (`pactgraph generate`, seed 1), then measures whole
 # processes with /usr/bin/time (wall seconds, peak resident memory): pactgraph's build (in memory
-# and into --store), its exports (N-Quads, N-Triples, deterministic Turtle) and the benchmark
-# queries (benches/queries/*.rq, through examples/bench_query.rs); and, on the N-Quads and
+# and into --store), its exports (N-Quads, N-Triples, deterministic Turtle, GraphML) and the
+# queries (the bundled ones, printed with their prefixes by `pactgraph queries NAME --standalone`,
+# and benches/queries/*.rq): each as a whole `pactgraph query` process on the store, and all in
+# one process through examples/bench_query.rs for in-process times; and, on the N-Quads and
 # N-Triples that build produced: the oxigraph CLI (convert, load, dump, query), pyoxigraph in
 # memory, Apache Jena (riot streaming and --formatted Turtle, arq), RDFLib (small sizes only),
 # and cat/dd of the same bytes. Results go to benches/results-<host>.tsv and benches/RESULTS.md.
@@ -19,7 +21,7 @@
 #
 # Knobs: BENCH_DIR, SIZES, REPS (default 3), REPS_LARGE (runs for N >= 100,000; default 1),
 # PEERS_MAX (largest N for the peers; default 100000), RDFLIB_MAX (default 1000),
-# JAVA_XMX (default 12g), KEEP=1 (add to the previous results instead of replacing them).
+# JAVA_XMX (default 12g), ARQ_LIMIT (seconds per arq run; default 600), KEEP=1 (add to the previous results instead of replacing them).
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,6 +32,7 @@ reps_large=${REPS_LARGE:-1}
 peers_max=${PEERS_MAX:-100000}
 rdflib_max=${RDFLIB_MAX:-1000}
 xmx=${JAVA_XMX:-12g}
+arq_limit=${ARQ_LIMIT:-600}
 mkdir -p "$bench"
 tsv=$repo/benches/results.tsv
 log=$bench/run.log
@@ -152,14 +155,31 @@ run_size() {
     note "$n" "nq MB" "$(du -m out.nq | cut -f1)"
     note "$n" "nq lines" "$(wc -l <out.nq)"
     note "$n" "nt lines" "$(wc -l <out.nt)"
-    note "$n" "graphml" "not measured: no GraphML export on this branch yet"
+    measure "$n" "pactgraph export graphml" "$runs" "$pactgraph" export --store store -f graphml -o out.graphml
+    note "$n" "graphml MB" "$(du -m out.graphml | cut -f1)"
+    note "$n" "graphml nodes" "$(grep -c '<node ' out.graphml)"
+    note "$n" "graphml edges" "$(grep -c '<edge ' out.graphml)"
+    rm -f out.graphml
+
+    # The queries, as files every engine can run: the bundled ones with their prefixes declared,
+    # and the benchmark's own. All engines query the union of the graphs as the default graph.
+    rm -rf queries && mkdir queries
+    for q in $("$pactgraph" queries | awk '/^[a-z]/ {print $1}'); do
+        "$pactgraph" queries "$q" --standalone >"queries/$q.rq"
+    done
+    cp "$repo"/benches/queries/*.rq queries/
+    for q in queries/*.rq; do
+        measure "$n" "pactgraph query $(basename "$q" .rq)" "$runs" \
+            "$pactgraph" query --store store -f "$q" -r tsv
+        note "$n" "pactgraph rows $(basename "$q" .rq)" "$(($(wc -l <"$scratch/cmd.out") - 1))"
+    done
 
     # Queries: pactgraph opens the store as its reading commands do (copied into memory when it
     # fits) and runs every query in one process; in-process times per query are noted, and the
     # same queries on the store on disk.
-    measure "$n" "pactgraph open store + all queries" "$runs" "$bench_query" store "$repo"/benches/queries/*.rq
+    measure "$n" "pactgraph open store + all queries" "$runs" "$bench_query" store queries/*.rq
     while read -r step secs rest; do note "$n" "pactgraph $step s" "$secs"; done <"$scratch/cmd.out"
-    PACTGRAPH_MEMORY_COPY_MB=0 "$bench_query" store "$repo"/benches/queries/*.rq >"$scratch/ondisk.out"
+    PACTGRAPH_MEMORY_COPY_MB=0 "$bench_query" store queries/*.rq >"$scratch/ondisk.out"
     while read -r step secs rest; do note "$n" "pactgraph on disk $step s" "$secs"; done <"$scratch/ondisk.out"
 
     # The I/O ceiling.
@@ -176,23 +196,28 @@ run_size() {
         BEFORE=""
         measure "$n" "oxigraph dump" "$runs" "$oxigraph" dump --location ostore --file dump.nq
         rm -f dump.nq
-        for q in "$repo"/benches/queries/*.rq; do
+        for q in queries/*.rq; do
             measure "$n" "oxigraph query $(basename "$q" .rq)" "$runs" \
-                "$oxigraph" query --location ostore --query-file "$q" --results-format tsv
+                "$oxigraph" query --location ostore --query-file "$q" --results-format tsv --union-default-graph
         done
     else
         note "$n" "oxigraph CLI" "not installed"
     fi
 
     # pyoxigraph in memory: load, serialise, the same queries (times in-process too).
-    measure "$n" "pyoxigraph load+serialize+queries" "$runs" "$py" "$repo/benches/peers.py" pyoxigraph out.nq "$repo"/benches/queries/*.rq
-    while read -r step secs rest; do note "$n" "pyoxigraph $step s" "$secs"; done <"$scratch/cmd.out"
+    measure "$n" "pyoxigraph load+serialize+queries" "$runs" "$py" "$repo/benches/peers.py" pyoxigraph out.nq queries/*.rq
+    while read -r step secs rows; do
+        note "$n" "pyoxigraph $step s" "$secs"
+        [ -n "$rows" ] && note "$n" "pyoxigraph rows $step" "$rows"
+    done <"$scratch/cmd.out"
 
     # Apache Jena.
     measure "$n" "jena riot --stream=turtle" "$runs" "$jena" riotcmd.riot --stream=turtle out.nt
     measure "$n" "jena riot --formatted=turtle" "$runs" "$jena" riotcmd.riot --formatted=turtle out.nt
+    # arq loads the whole N-Quads file into memory for every query (11 GB and minutes at
+    # N = 100,000), so it runs the benchmark's own queries only, each stopped after ARQ_LIMIT s.
     for q in "$repo"/benches/queries/*.rq; do
-        measure "$n" "jena arq $(basename "$q" .rq)" "$runs" "$jena" arq.sparql --data out.nq --query "$q"
+        measure "$n" "jena arq $(basename "$q" .rq)" "$runs" timeout "$arq_limit" "$jena" arq.sparql --data out.nq --query "$q"
     done
 
     # RDFLib, small sizes only.

@@ -1,7 +1,8 @@
-//! Times SPARQL queries on a pactgraph store, for `benches/run.sh` (pactgraph has no query
-//! command on this branch yet): opens the store as the reading commands do (copied into memory
-//! when it fits, see `commands::open_source_for_queries`), then runs each query file and prints
-//! one line per query: `name <TAB> seconds <TAB> rows`, after a line for the opening.
+//! Times SPARQL queries inside one process, for `benches/run.sh` (which also times whole
+//! `pactgraph query` processes): opens the store as `validate` does (copied into memory when it
+//! fits, see `commands::open_source_for_queries`; `PACTGRAPH_MEMORY_COPY_MB=0` keeps it on
+//! disk), then runs each query file and prints one line per query: `name <TAB> seconds <TAB>
+//! rows`, after a line for the opening.
 //!
 //! `cargo run --release --example bench_query -- STORE_DIR QUERY.rq...`
 

@@ -275,6 +275,12 @@ pub struct QueriesArgs {
     /// Print the list as the Markdown table of the README.
     #[arg(long)]
     pub markdown: bool,
+
+    /// With NAME: declare pactgraph's prefixes in the text, so that another SPARQL engine can
+    /// run it (pactgraph queries the union of the graphs as the default graph: ask the other
+    /// engine for the same, e.g. `oxigraph query --union-default-graph`).
+    #[arg(long, requires = "name")]
+    pub standalone: bool,
 }
 
 /// `pactgraph extract`.

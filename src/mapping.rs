@@ -143,6 +143,7 @@ pub fn map_card(
         graph: graph.clone(),
         quads: Vec::new(),
         described: BTreeSet::new(),
+        country_names: BTreeMap::new(),
         release_id: release_id.clone(),
     };
     let release = m.release(card, source, card_sha256, options, &fail)?;
@@ -164,6 +165,8 @@ struct Mapper<'a> {
     quads: Vec<Quad>,
     /// Minted nodes already given their description in this graph.
     described: BTreeSet<String>,
+    /// The names of the countries minted in this graph, by IRI, for their governments' labels.
+    country_names: BTreeMap<String, String>,
     release_id: String,
 }
 
@@ -377,7 +380,10 @@ impl Mapper<'_> {
         }
         let bare = strip_article(name);
         let iri = self.iris.id("country", &slug(bare));
-        self.describe(&iri, &[schema::COUNTRY], bare);
+        if self.describe(&iri, &[schema::COUNTRY], bare) {
+            self.country_names
+                .insert(iri.as_str().to_owned(), bare.to_owned());
+        }
         iri
     }
 
@@ -431,7 +437,14 @@ impl Mapper<'_> {
                 org::FORMAL_ORGANIZATION,
                 schema::GOVERNMENT_ORGANIZATION,
             ],
-            &format!("Government of {seg}"),
+            // The country's name as printed, as `government` labels a government named by a
+            // party ("Government of Dominican Republic", not of its slug).
+            &format!(
+                "Government of {}",
+                self.country_names
+                    .get(country.as_str())
+                    .map_or(seg.as_str(), String::as_str)
+            ),
         ) {
             self.add(&iri, schema::AREA_SERVED, country.clone());
             self.add(&iri, pg::COUNTRY, country.clone());

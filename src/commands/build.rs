@@ -39,6 +39,15 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     };
     let result = build(&store, &source, &options, &|done| progress.inc(done as u64));
     progress.finish_and_clear();
+    // Writes after the bulk load (replaced graphs, the reference data, card hashes) sit in
+    // RocksDB's memtable and write-ahead log; flushing them to table files spares every later
+    // read-only open a log replay and every term lookup a memtable probe.
+    let result = result.and_then(|summary| {
+        if args.store.is_some() {
+            store.store().flush()?;
+        }
+        Ok(summary)
+    });
     let summary = match result {
         Ok(summary) => summary,
         Err(err) => {

@@ -72,7 +72,7 @@ pub fn run(args: &QueryArgs) -> Result<ExitCode> {
         Some(s) => bail!("--timeout: {s} is not a positive number of seconds"),
         None => None,
     };
-    let store = super::open_source_for_queries(&source)?;
+    let store = super::open_source(&source)?;
     let graphs = args
         .graph
         .iter()

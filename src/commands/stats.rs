@@ -9,7 +9,7 @@ use crate::store::COUNTED_CLASSES;
 
 /// Runs the command.
 pub fn run(args: &StatsArgs) -> Result<ExitCode> {
-    let store = super::open_source_for_queries(&args.source)?;
+    let store = super::open_source(&args.source)?;
     let releases = store.release_graphs()?;
     let mut rows: Vec<(String, usize)> = vec![
         ("releases".into(), releases.len()),
