@@ -17,8 +17,8 @@
 //!   selection gives no type or no label looks them up in the store as its group is read.
 //! - The keys go through the external sort of [`super::stream`]: sorted runs of [`RUN_SIZE`]
 //!   keys on disk, merged, duplicates dropped. Pass 1 reads the merge and copies it to a
-//!   temporary file, which pass 2 reads; batches of groups are parsed back with oxigraph's
-//!   N-Quads parser and read on all cores. A group with a great many statements (the software
+//!   temporary file, which pass 2 reads; a thread merges and groups the keys a batch ahead while
+//!   the batches before are parsed back with oxigraph's N-Quads parser on all cores. A group with a great many statements (the software
 //!   every release names) is read a piece at a time.
 //! - Pass 2 spools the nodes and edges to disk ([`crate::projection::spool`]), from where each
 //!   writer reads them.
@@ -74,7 +74,7 @@ impl Default for Sizes {
         Self {
             run: RUN_SIZE,
             batch: 4096,
-            batch_text: 16 << 20,
+            batch_text: 8 << 20,
             group_text: 4 << 20,
         }
     }
@@ -371,14 +371,51 @@ fn flush(
     visit(subjects)
 }
 
+/// What [`group_keys`] hands on: groups to read, or a big group read already.
+enum Piece {
+    Groups(Vec<RawGroup>),
+    Subject(Subject),
+}
+
 /// Groups sorted keys and hands the subjects the pass wants to `visit`, in batches read on all
-/// cores.
+/// cores. Merging and grouping the keys runs on a thread of its own, a batch ahead.
 fn visit_keys(
-    keys: impl Iterator<Item = io::Result<String>>,
+    keys: impl Iterator<Item = io::Result<String>> + Send,
     sizes: Sizes,
     lookup: Option<&Lookup<'_>>,
     wanted: &(dyn Fn(&str) -> bool + Sync),
     visit: &mut dyn FnMut(Vec<Subject>) -> io::Result<()>,
+) -> io::Result<()> {
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<io::Result<Piece>>(1);
+        scope.spawn(move || {
+            let mut send = |piece| {
+                // A closed channel means the reader failed and stopped listening.
+                tx.send(Ok(piece))
+                    .map_err(|_| io::Error::other("the reader stopped"))
+            };
+            if let Err(err) = group_keys(keys, sizes, lookup, wanted, &mut send) {
+                let _ = tx.send(Err(err));
+            }
+        });
+        for piece in rx {
+            match piece? {
+                Piece::Groups(mut batch) => flush(&mut batch, lookup, visit)?,
+                Piece::Subject(subject) => visit(vec![subject])?,
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Groups sorted keys into batches of [`RawGroup`]s for `send`; a group too big for a batch is
+/// read here, a piece at a time, and sent as a [`Subject`].
+fn group_keys(
+    keys: impl Iterator<Item = io::Result<String>>,
+    sizes: Sizes,
+    lookup: Option<&Lookup<'_>>,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+    send: &mut dyn FnMut(Piece) -> io::Result<()>,
 ) -> io::Result<()> {
     let mut batch: Vec<RawGroup> = Vec::new();
     let mut batch_text = 0;
@@ -396,10 +433,10 @@ fn visit_keys(
             if let Some(mut builder) = big.take() {
                 let mut last = batch.pop().expect("the big group");
                 last.feed(&mut builder)?;
-                visit(vec![finish(builder, lookup)?])?;
+                send(Piece::Subject(finish(builder, lookup)?))?;
             }
             if batch.len() >= sizes.batch || batch_text >= sizes.batch_text {
-                flush(&mut batch, lookup, visit)?;
+                send(Piece::Groups(std::mem::take(&mut batch)))?;
                 batch_text = 0;
             }
             batch.push(RawGroup::new(subject, wanted(subject)));
@@ -413,7 +450,7 @@ fn visit_keys(
                 Some(builder) => builder,
                 None => {
                     // The groups before it go first.
-                    flush(&mut batch, lookup, visit)?;
+                    send(Piece::Groups(std::mem::take(&mut batch)))?;
                     batch_text = 0;
                     big.insert(SubjectBuilder::new(group.key.clone()))
                 }
@@ -425,9 +462,9 @@ fn visit_keys(
     if let Some(mut builder) = big.take() {
         let mut last = batch.pop().expect("the big group");
         last.feed(&mut builder)?;
-        visit(vec![finish(builder, lookup)?])?;
+        send(Piece::Subject(finish(builder, lookup)?))?;
     }
-    flush(&mut batch, lookup, visit)
+    send(Piece::Groups(batch))
 }
 
 impl SubjectGroups for StoreGroups<'_> {
