@@ -24,7 +24,7 @@
 //!   writer reads them.
 //!
 //! Memory: pass 1's summary per node (O(nodes), see [`crate::projection::passes`]), one run of
-//! sort keys, and a batch of groups; about 500 MB for 100,000 releases (7.9 million statements,
+//! sort keys, and a batch of groups; about 530 MB for 100,000 releases (7.9 million statements,
 //! 270,000 nodes kept). Disk: the runs and pass 1's copy of them, each somewhat larger than the
 //! selection in N-Quads, then the copy and the spooled graph.
 
