@@ -17,13 +17,24 @@
 //! - unless asked otherwise, provenance plumbing (sentences, selectors, instants, intervals,
 //!   builds, the release graphs' own descriptions) is left out, and the reference data keeps only
 //!   the nodes the releases reach.
+//!
+//! The projection is one algorithm, [`passes::project`]: two passes over the statements grouped
+//! by subject, which holds a small summary per node (O(nodes) memory) and never every statement,
+//! node or edge. [`PropertyGraph::project`] runs it over quads in memory and collects the graph;
+//! `pactgraph export` runs it over the store, grouped by an external sort on disk, and spools the
+//! nodes and edges to temporary files ([`spool`]). Writers read either through [`GraphView`].
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet};
+use std::io;
 
-use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::vocab::{rdfs, xsd};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::vocab::{oa, org, pg, prov, schema, skos, time};
+
+pub mod passes;
+pub mod spool;
 
 /// What a projection keeps.
 #[derive(Debug, Clone, Default)]
@@ -37,14 +48,15 @@ pub struct ProjectionOptions {
     /// reach (following edges forwards); `None` keeps every reference node.
     pub trim_reference: Option<NamedNode>,
     /// Statements from outside the selection (labels and types) that name and classify nodes the
-    /// selection only links to.
+    /// selection only links to. (Projecting a store, [`crate::export::graph_stream`] reads them
+    /// from the graphs outside the selection itself, and adds these.)
     pub context: Vec<Quad>,
     /// Prefixes (name, namespace) for the readable names of types and attributes.
     pub prefixes: Vec<(String, String)>,
 }
 
 /// The type of an attribute's values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum ValueType {
     /// Text (strings, language-tagged strings and every other datatype).
     Text,
@@ -63,7 +75,7 @@ pub enum ValueType {
 }
 
 /// One value of an attribute, in its lexical form.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Value {
     /// What the value is.
     pub value_type: ValueType,
@@ -85,14 +97,15 @@ pub struct Attribute {
 }
 
 /// A node of the property graph.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Node {
     /// Its IRI (also its id in every format).
     pub iri: String,
     /// A readable label.
     pub label: String,
     /// Its kind (`person`, `agreement`, `event`, ...), which decides colour and shape.
-    pub kind: &'static str,
+    #[serde(deserialize_with = "kind_named")]
+    pub kind: KindName,
     /// Its types, as prefixed names where a prefix is known, sorted.
     pub types: Vec<String>,
     /// The named graphs describing it, sorted (empty for a node only linked to).
@@ -105,7 +118,7 @@ pub struct Node {
 }
 
 /// An edge of the property graph.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edge {
     /// `e1`, `e2`, ... in edge order.
     pub id: String,
@@ -132,6 +145,41 @@ pub struct PropertyGraph {
     pub edges: Vec<Edge>,
     /// The node attributes, sorted by name.
     pub attributes: Vec<Attribute>,
+}
+
+/// A kind's name. (An alias, so that serde does not take the field for borrowed text.)
+type KindName = &'static str;
+
+/// A kind read back by its name.
+fn kind_named<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    let name = String::deserialize(d)?;
+    KINDS
+        .iter()
+        .map(|(kind, _)| *kind)
+        .chain([OTHER_KIND])
+        .find(|kind| *kind == name)
+        .ok_or_else(|| serde::de::Error::custom(format!("unknown kind {name:?}")))
+}
+
+/// What the graph-tool writers read: the attributes and, as often as they need, the nodes (in
+/// IRI order) and the edges (in source, property and target order). [`PropertyGraph`] holds
+/// them in memory; [`spool::SpooledGraph`] reads them back from disk.
+pub trait GraphView {
+    /// The node attributes, sorted by name.
+    fn attributes(&self) -> &[Attribute];
+
+    /// The nodes, from the first.
+    fn nodes(&self) -> Box<dyn Iterator<Item = io::Result<Node>> + '_>;
+
+    /// The edges, from the first.
+    fn edges(&self) -> Box<dyn Iterator<Item = io::Result<Edge>> + '_>;
+
+    /// Whether some node has a start date.
+    fn dynamic(&self) -> bool;
+
+    /// The first of `candidates` (some of [`passes::LIST_DELIMITERS`]) that no list item (a
+    /// type, a graph, a value of a list attribute) contains, to join lists with.
+    fn list_delimiter(&self, candidates: &[char]) -> char;
 }
 
 /// Names the formats use for what every node has; a property with one of these short names is
@@ -224,14 +272,8 @@ const DATED_BY: &[NamedNodeRef<'static>] = &[
     schema::DATE_PUBLISHED,
 ];
 
-#[derive(Default)]
-struct Described {
-    types: BTreeSet<String>,
-    graphs: BTreeSet<String>,
-    literals: Vec<(String, Literal)>,
-}
-
-fn node_key(node: &NamedOrBlankNode) -> String {
+/// The key of a subject: its IRI, or `_:id` for a blank node.
+pub(crate) fn node_key(node: &NamedOrBlankNode) -> String {
     match node {
         NamedOrBlankNode::NamedNode(n) => n.as_str().to_owned(),
         NamedOrBlankNode::BlankNode(b) => b.to_string(),
@@ -377,276 +419,21 @@ fn kind_of(types: &BTreeSet<String>) -> &'static str {
 }
 
 impl PropertyGraph {
-    /// Projects quads (with their graph names) onto a property graph.
+    /// Projects quads (with their graph names) onto a property graph: the two passes of
+    /// [`passes`] over the quads grouped in memory, collected.
     pub fn project(quads: &[Quad], options: &ProjectionOptions) -> Self {
-        let mut described: BTreeMap<String, Described> = BTreeMap::new();
-        let mut links: BTreeMap<(String, String, String), BTreeSet<String>> = BTreeMap::new();
-        let mut graph_names = BTreeSet::new();
-        for q in quads {
-            let s = node_key(&q.subject);
-            let g = graph_key(&q.graph_name);
-            let entry = described.entry(s.clone()).or_default();
-            if let Some(g) = &g {
-                entry.graphs.insert(g.clone());
-                graph_names.insert(g.clone());
-            }
-            let p = q.predicate.as_str();
-            match &q.object {
-                Term::NamedNode(o) if q.predicate.as_ref() == rdf::TYPE => {
-                    entry.types.insert(o.as_str().to_owned());
-                }
-                Term::NamedNode(o) if LINKS_OUT.contains(&p) => {
-                    entry.literals.push((
-                        p.to_owned(),
-                        Literal::new_typed_literal(o.as_str(), xsd::ANY_URI),
-                    ));
-                }
-                Term::Literal(l) => entry.literals.push((p.to_owned(), l.clone())),
-                other => {
-                    let o = match other {
-                        Term::NamedNode(n) => n.as_str().to_owned(),
-                        other => other.to_string(),
-                    };
-                    let graphs = links.entry((s, p.to_owned(), o)).or_default();
-                    graphs.extend(g);
-                }
-            }
-        }
-
-        // What the context says about nodes the selection only links to.
-        let mut context_types: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
-        let mut context_labels: BTreeMap<&str, Vec<(&str, &Literal)>> = BTreeMap::new();
-        for q in &options.context {
-            let NamedOrBlankNode::NamedNode(s) = &q.subject else {
-                continue;
-            };
-            match &q.object {
-                Term::NamedNode(o) if q.predicate.as_ref() == rdf::TYPE => {
-                    context_types
-                        .entry(s.as_str())
-                        .or_default()
-                        .insert(o.as_str().to_owned());
-                }
-                Term::Literal(l) => context_labels
-                    .entry(s.as_str())
-                    .or_default()
-                    .push((q.predicate.as_str(), l)),
-                _ => {}
-            }
-        }
-        let types_of = |iri: &str| -> BTreeSet<String> {
-            match described.get(iri) {
-                Some(d) if !d.types.is_empty() => d.types.clone(),
-                _ => context_types.get(iri).cloned().unwrap_or_default(),
-            }
-        };
-
-        // The candidate nodes: every subject and every object of an edge.
-        let mut candidates: BTreeSet<String> = described.keys().cloned().collect();
-        for (_, _, o) in links.keys() {
-            candidates.insert(o.clone());
-        }
-        let mut kept: BTreeSet<String> = candidates
-            .into_iter()
-            .filter(|iri| {
-                options.provenance
-                    || !(graph_names.contains(iri)
-                        || PLUMBING_KINDS.contains(&kind_of(&types_of(iri))))
-            })
-            .collect();
-
-        if let Some(reference) = &options.trim_reference {
-            let reference = reference.as_str();
-            let mut out: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-            for (s, _, o) in links.keys() {
-                out.entry(s.as_str()).or_default().push(o.as_str());
-            }
-            let mut reached: BTreeSet<String> = BTreeSet::new();
-            let mut queue: VecDeque<String> = kept
-                .iter()
-                .filter(|iri| {
-                    described
-                        .get(*iri)
-                        .is_some_and(|d| d.graphs.iter().any(|g| g != reference))
-                })
-                .cloned()
-                .collect();
-            while let Some(iri) = queue.pop_front() {
-                if !kept.contains(&iri) || !reached.insert(iri.clone()) {
-                    continue;
-                }
-                for next in out.get(iri.as_str()).into_iter().flatten() {
-                    queue.push_back((*next).to_owned());
-                }
-            }
-            kept = reached;
-        }
-
-        if !options.types.is_empty() {
-            kept.retain(|iri| {
-                let types = types_of(iri);
-                options.types.iter().any(|t| types.contains(t.as_str()))
-            });
-        }
-
-        // Attribute names: short names, prefixed where two properties (or a reserved name)
-        // share one.
-        let mut properties: BTreeSet<&str> = BTreeSet::new();
-        for iri in &kept {
-            if let Some(d) = described.get(iri) {
-                properties.extend(d.literals.iter().map(|(p, _)| p.as_str()));
-            }
-        }
-        let mut by_short: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-        for p in &properties {
-            by_short.entry(short_name(p)).or_default().push(p);
-        }
-        let mut names: BTreeMap<&str, String> = BTreeMap::new();
-        for (short, props) in &by_short {
-            for p in props {
-                let name = if props.len() > 1 || RESERVED.contains(short) {
-                    let full = prefixed(p, &options.prefixes);
-                    full.replace(':', "_")
-                } else {
-                    short.replace(':', "_")
-                };
-                names.insert(p, name);
-            }
-        }
-
-        let mut nodes = Vec::new();
-        let mut attributes: BTreeMap<String, Attribute> = BTreeMap::new();
-        for iri in &kept {
-            let d = described.get(iri);
-            let types = types_of(iri);
-            let label = d
-                .and_then(|d| best_label(d.literals.iter().map(|(p, l)| (p.as_str(), l))))
-                .or_else(|| {
-                    context_labels
-                        .get(iri.as_str())
-                        .and_then(|ls| best_label(ls.iter().copied()))
-                })
-                .unwrap_or_else(|| short_name(iri).to_owned());
-            let mut values: BTreeMap<String, Vec<Value>> = BTreeMap::new();
-            let mut start: Option<String> = None;
-            for (p, l) in d.map(|d| d.literals.as_slice()).unwrap_or_default() {
-                let value = value_of(l);
-                if DATED_BY.iter().any(|x| x.as_str() == p)
-                    && matches!(value.value_type, ValueType::Date | ValueType::DateTime)
-                {
-                    let day = value.text[..10].to_owned();
-                    if start.as_ref().is_none_or(|s| day < *s) {
-                        start = Some(day);
-                    }
-                }
-                values
-                    .entry(names[p.as_str()].clone())
-                    .or_default()
-                    .push(value);
-            }
-            for (name, list) in &mut values {
-                list.sort_by(order);
-                list.dedup_by(|a, b| a.text == b.text);
-                let p = properties
-                    .iter()
-                    .find(|p| names[**p] == *name)
-                    .expect("every name comes from a property");
-                let attr = attributes.entry(name.clone()).or_insert_with(|| Attribute {
-                    name: name.clone(),
-                    iri: (*p).to_owned(),
-                    value_type: list[0].value_type,
-                    list: false,
-                });
-                attr.list |= list.len() > 1;
-                if list.iter().any(|v| v.value_type != attr.value_type) {
-                    attr.value_type = ValueType::Text;
-                }
-            }
-            nodes.push(Node {
-                iri: iri.clone(),
-                label,
-                kind: kind_of(&types),
-                types: types
-                    .iter()
-                    .map(|t| prefixed(t, &options.prefixes))
-                    .collect(),
-                graphs: d
-                    .map(|d| d.graphs.iter().cloned().collect())
-                    .unwrap_or_default(),
-                start,
-                values,
-            });
-        }
-        // Values of an attribute that fell back to text are text.
+        let mut groups = passes::MemoryGroups::new(quads, &options.context);
+        let mut collected = Collected::default();
+        let header = passes::project(&mut groups, options, &mut collected)
+            .expect("projecting in memory does not fail");
+        let mut nodes = collected.nodes;
         for node in &mut nodes {
-            for (name, list) in &mut node.values {
-                let want = attributes[name].value_type;
-                for v in list.iter_mut() {
-                    v.value_type = want;
-                }
-            }
-        }
-
-        // A node with no label of its own is named after what it links: who, in which post, for
-        // whom, at which event (signatory associations and post holdings have no label).
-        let labelled: BTreeMap<String, String> = nodes
-            .iter()
-            .filter(|n| n.label != short_name(&n.iri))
-            .map(|n| (n.iri.clone(), n.label.clone()))
-            .collect();
-        for node in &mut nodes {
-            if labelled.contains_key(&node.iri) {
-                continue;
-            }
-            let mut parts = Vec::new();
-            for (property, prefix) in NAMED_BY {
-                for ((s, p, o), _) in
-                    links.range((node.iri.clone(), String::new(), String::new())..)
-                {
-                    if *s != node.iri {
-                        break;
-                    }
-                    if short_name(p) == *property
-                        && kept.contains(o)
-                        && let Some(l) = labelled.get(o)
-                    {
-                        parts.push(format!("{prefix}{l}"));
-                    }
-                }
-            }
-            if !parts.is_empty() {
-                node.label = parts.join(", ");
-            }
-        }
-
-        let starts: BTreeMap<&str, Option<&String>> = nodes
-            .iter()
-            .map(|n| (n.iri.as_str(), n.start.as_ref()))
-            .collect();
-        let mut edges = Vec::new();
-        for ((s, p, o), graphs) in &links {
-            if !(kept.contains(s) && kept.contains(o)) {
-                continue;
-            }
-            let start = [starts[s.as_str()], starts[o.as_str()]]
-                .into_iter()
-                .flatten()
-                .max()
-                .cloned();
-            edges.push(Edge {
-                id: format!("e{}", edges.len() + 1),
-                source: s.clone(),
-                target: o.clone(),
-                label: short_name(p).to_owned(),
-                iri: p.clone(),
-                graphs: graphs.iter().cloned().collect(),
-                start,
-            });
+            header.retype(node);
         }
         PropertyGraph {
             nodes,
-            edges,
-            attributes: attributes.into_values().collect(),
+            edges: collected.edges,
+            attributes: header.attributes,
         }
     }
 
@@ -661,6 +448,47 @@ impl PropertyGraph {
     /// Every kind present, sorted.
     pub fn kinds(&self) -> BTreeSet<&'static str> {
         self.nodes.iter().map(|n| n.kind).collect()
+    }
+}
+
+/// A [`passes::ProjectionSink`] that keeps everything in memory.
+#[derive(Default)]
+struct Collected {
+    nodes: Vec<Node>,
+    edges: Vec<Edge>,
+}
+
+impl passes::ProjectionSink for Collected {
+    fn node(&mut self, node: Node) -> io::Result<()> {
+        self.nodes.push(node);
+        Ok(())
+    }
+
+    fn edge(&mut self, edge: Edge) -> io::Result<()> {
+        self.edges.push(edge);
+        Ok(())
+    }
+}
+
+impl GraphView for PropertyGraph {
+    fn attributes(&self) -> &[Attribute] {
+        &self.attributes
+    }
+
+    fn nodes(&self) -> Box<dyn Iterator<Item = io::Result<Node>> + '_> {
+        Box::new(self.nodes.iter().cloned().map(Ok))
+    }
+
+    fn edges(&self) -> Box<dyn Iterator<Item = io::Result<Edge>> + '_> {
+        Box::new(self.edges.iter().cloned().map(Ok))
+    }
+
+    fn dynamic(&self) -> bool {
+        self.nodes.iter().any(|n| n.start.is_some())
+    }
+
+    fn list_delimiter(&self, candidates: &[char]) -> char {
+        PropertyGraph::list_delimiter(self, candidates)
     }
 }
 
@@ -704,6 +532,9 @@ pub fn free_delimiter<'a>(
 
 #[cfg(test)]
 mod tests {
+    use oxigraph::model::Term;
+    use oxigraph::model::vocab::rdf;
+
     use super::*;
 
     fn iri(s: &str) -> NamedNode {

@@ -3,16 +3,14 @@
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
-use oxigraph::model::vocab::{rdf, rdfs};
-use oxigraph::model::{NamedNode, Quad};
+use oxigraph::model::NamedNode;
 
 use crate::cli::{ExportArgs, GraphArgs, ProjectionArgs};
 use crate::export::graph_tools::{directory_only, graph_exporter, write_directory};
-use crate::export::{GraphFilter, exporter, select, stream, write_output};
+use crate::export::{GraphFilter, exporter, graph_stream, select, stream, write_output};
 use crate::format::OutputFormat;
-use crate::projection::{ProjectionOptions, PropertyGraph};
-use crate::store::{GraphStore, StoreError};
-use crate::vocab::{schema, skos};
+use crate::projection::ProjectionOptions;
+use crate::store::GraphStore;
 
 /// Runs the command.
 pub fn run(args: &ExportArgs) -> Result<ExitCode> {
@@ -43,10 +41,10 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
         })?;
         return Ok(ExitCode::SUCCESS);
     }
-    let selection = select(&store, &filter, format.keeps_graphs())?;
     if format.is_property_graph() {
-        let options = projection_options(&store, &filter, p, &selection.prefixes)?;
-        let graph = PropertyGraph::project(&selection.quads, &options);
+        let prefixes = crate::vocab::prefixes(store.iris().base());
+        let options = projection_options(&store, &filter, p, &prefixes)?;
+        let graph = graph_stream::project(&store, &filter, &options)?;
         let writer = graph_exporter(format).expect("a property-graph format");
         match args.output.as_deref() {
             Some(dir) if format.is_directory() => {
@@ -58,6 +56,7 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
+    let selection = select(&store, &filter, format.keeps_graphs())?;
     write_output(args.output.as_deref(), |out| {
         exporter(format).export(&selection, out)
     })?;
@@ -96,8 +95,9 @@ pub fn graph_filter(store: &GraphStore, args: &GraphArgs) -> Result<GraphFilter>
 }
 
 /// The projection `--type`, `--with-provenance` and `--all-reference` ask for. The reference
-/// data is cut down to what the releases reach when it is selected by default (no `--graph`);
-/// labels and types for nodes the selection only links to come from the whole store.
+/// data is cut down to what the releases reach when it is selected by default (no `--graph`).
+/// The context is left empty: [`graph_stream::project`] reads the labels and types of nodes the
+/// selection only links to from the rest of the store.
 pub fn projection_options(
     store: &GraphStore,
     filter: &GraphFilter,
@@ -111,17 +111,11 @@ pub fn projection_options(
         .collect::<Result<Vec<_>>>()?;
     let trim_reference = (filter.graphs.is_empty() && filter.reference && !args.all_reference)
         .then(|| store.iris().reference_graph());
-    let mut context: Vec<Quad> = Vec::new();
-    for p in [rdf::TYPE, rdfs::LABEL, skos::PREF_LABEL, schema::NAME] {
-        for q in store.store().quads_for_pattern(None, Some(p), None, None) {
-            context.push(q.map_err(StoreError::from)?);
-        }
-    }
     Ok(ProjectionOptions {
         types,
         provenance: args.with_provenance,
         trim_reference,
-        context,
+        context: Vec::new(),
         prefixes: prefixes.to_vec(),
     })
 }

@@ -8,7 +8,7 @@ use std::io::Write;
 
 use super::ExportError;
 use super::graph_tools::GraphExporter;
-use crate::projection::PropertyGraph;
+use crate::projection::GraphView;
 
 /// Cytoscape's node and edge tables.
 #[derive(Debug, Clone, Copy)]
@@ -18,7 +18,7 @@ pub struct Cytoscape;
 pub const FILES: &[&str] = &["nodes.csv", "edges.csv"];
 
 /// The list delimiter: `|` unless some list item contains it.
-fn delimiter(graph: &PropertyGraph) -> char {
+fn delimiter(graph: &dyn GraphView) -> char {
     graph.list_delimiter(&['|', '¦', ';'])
 }
 
@@ -29,7 +29,7 @@ impl GraphExporter for Cytoscape {
 
     fn write(
         &self,
-        graph: &PropertyGraph,
+        graph: &dyn GraphView,
         file: &str,
         out: &mut dyn Write,
     ) -> Result<(), ExportError> {
@@ -41,9 +41,10 @@ impl GraphExporter for Cytoscape {
         match file {
             "nodes.csv" => {
                 let mut header: Vec<&str> = vec!["id", "label", "kind", "types", "graphs", "start"];
-                header.extend(graph.attributes.iter().map(|a| a.name.as_str()));
+                header.extend(graph.attributes().iter().map(|a| a.name.as_str()));
                 csv.write_record(&header).map_err(std::io::Error::from)?;
-                for node in &graph.nodes {
+                for node in graph.nodes() {
+                    let node = node?;
                     let mut record = vec![
                         node.iri.clone(),
                         node.label.clone(),
@@ -52,7 +53,7 @@ impl GraphExporter for Cytoscape {
                         join(node.graphs.iter().map(String::as_str).collect()),
                         node.start.clone().unwrap_or_default(),
                     ];
-                    for a in &graph.attributes {
+                    for a in graph.attributes() {
                         record.push(
                             node.values
                                 .get(&a.name)
@@ -74,7 +75,8 @@ impl GraphExporter for Cytoscape {
                     "start",
                 ])
                 .map_err(std::io::Error::from)?;
-                for edge in &graph.edges {
+                for edge in graph.edges() {
+                    let edge = edge?;
                     csv.write_record([
                         edge.source.as_str(),
                         edge.label.as_str(),

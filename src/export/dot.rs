@@ -7,7 +7,7 @@ use std::io::Write;
 
 use super::ExportError;
 use super::graph_tools::{GraphExporter, style};
-use crate::projection::PropertyGraph;
+use crate::projection::GraphView;
 
 /// Graphviz DOT.
 #[derive(Debug, Clone, Copy)]
@@ -64,7 +64,7 @@ pub fn wrap(text: &str) -> String {
 impl GraphExporter for Dot {
     fn write(
         &self,
-        graph: &PropertyGraph,
+        graph: &dyn GraphView,
         _file: &str,
         out: &mut dyn Write,
     ) -> Result<(), ExportError> {
@@ -78,7 +78,8 @@ impl GraphExporter for Dot {
             "  node [style=\"filled\", fontsize=\"10\", margin=\"0.1,0.05\"];"
         )?;
         writeln!(out, "  edge [fontsize=\"8\", color=\"#555555\"];")?;
-        for node in &graph.nodes {
+        for node in graph.nodes() {
+            let node = node?;
             let (colour, shape, _) = style(node.kind);
             let extra = if node.kind == "post" {
                 ", style=\"rounded,filled\""
@@ -93,7 +94,8 @@ impl GraphExporter for Dot {
                 label(&node.iri),
             )?;
         }
-        for edge in &graph.edges {
+        for edge in graph.edges() {
+            let edge = edge?;
             writeln!(
                 out,
                 "  {} -> {} [label={}];",

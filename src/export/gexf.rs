@@ -13,7 +13,7 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use super::ExportError;
 use super::graph_tools::{GraphExporter, json_list, rgb, style, values_text, xml_attribute};
-use crate::projection::{PropertyGraph, ValueType};
+use crate::projection::{GraphView, ValueType};
 
 const NS: &str = "http://gexf.net/1.3";
 
@@ -35,7 +35,7 @@ fn gexf_type(value_type: ValueType, list: bool) -> &'static str {
 impl GraphExporter for Gexf {
     fn write(
         &self,
-        graph: &PropertyGraph,
+        graph: &dyn GraphView,
         _file: &str,
         out: &mut dyn Write,
     ) -> Result<(), ExportError> {
@@ -63,7 +63,7 @@ impl GraphExporter for Gexf {
             ))?;
         w.write_event(Event::End(BytesEnd::new("meta")))?;
 
-        let dynamic = graph.nodes.iter().any(|n| n.start.is_some());
+        let dynamic = graph.dynamic();
         let mut g = BytesStart::new("graph");
         g.push_attribute(("defaultedgetype", "directed"));
         if dynamic {
@@ -82,7 +82,7 @@ impl GraphExporter for Gexf {
             ("types".into(), "liststring"),
             ("graphs".into(), "liststring"),
         ];
-        for a in &graph.attributes {
+        for a in graph.attributes() {
             node_attributes.push((a.name.clone(), gexf_type(a.value_type, a.list)));
         }
         attributes(&mut w, "node", &node_attributes)?;
@@ -93,7 +93,8 @@ impl GraphExporter for Gexf {
         )?;
 
         w.write_event(Event::Start(BytesStart::new("nodes")))?;
-        for node in &graph.nodes {
+        for node in graph.nodes() {
+            let node = node?;
             let mut start = BytesStart::new("node");
             start.push_attribute(xml_attribute("id", &node.iri));
             start.push_attribute(xml_attribute("label", &node.label));
@@ -113,7 +114,7 @@ impl GraphExporter for Gexf {
                     json_list(node.graphs.iter().map(String::as_str)),
                 ),
             ];
-            for (i, a) in graph.attributes.iter().enumerate() {
+            for (i, a) in graph.attributes().iter().enumerate() {
                 if let Some(v) = node.values.get(&a.name) {
                     values.push(((i + 4).to_string(), values_text(v, a.list)));
                 }
@@ -132,7 +133,8 @@ impl GraphExporter for Gexf {
         w.write_event(Event::End(BytesEnd::new("nodes")))?;
 
         w.write_event(Event::Start(BytesStart::new("edges")))?;
-        for edge in &graph.edges {
+        for edge in graph.edges() {
+            let edge = edge?;
             let mut start = BytesStart::new("edge");
             start.push_attribute(("id", edge.id.as_str()));
             start.push_attribute(xml_attribute("source", &edge.source));

@@ -1,13 +1,20 @@
 //! What the graph-tool formats share: the [`GraphExporter`] trait they implement, the style of
 //! each kind of node, list encoding, and [`write_directory`] for the formats that write several
 //! files (Neo4j, Cytoscape): a temporary directory renamed into place only on success.
+//!
+//! Writers read the projection through [`GraphView`], one node or edge at a time, as often as
+//! they need (GEXF and the directory formats write every node before the first edge; Neo4j's
+//! `load.cypher` reads the nodes again for their labels). `pactgraph export` hands them a graph
+//! streamed from the store and spooled to disk ([`super::graph_stream`]), so that memory stays
+//! at the projection's summary per node; [`Projected`] (a `construct` query's graph) projects in
+//! memory. Either way the bytes are the same.
 
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use super::{ExportError, Exporter, Selection};
 use crate::format::OutputFormat;
-use crate::projection::{ProjectionOptions, PropertyGraph};
+use crate::projection::{GraphView, ProjectionOptions, PropertyGraph};
 
 /// A property-graph format, written from the projection.
 pub trait GraphExporter {
@@ -16,10 +23,11 @@ pub trait GraphExporter {
         &[]
     }
 
-    /// Writes one file of the format (`""` for a single-file format).
+    /// Writes one file of the format (`""` for a single-file format), reading the graph's nodes
+    /// and edges one at a time.
     fn write(
         &self,
-        graph: &PropertyGraph,
+        graph: &dyn GraphView,
         file: &str,
         out: &mut dyn Write,
     ) -> Result<(), ExportError>;

@@ -5,7 +5,7 @@
 //! IRI is its `iri` attribute. The yEd flavour adds yFiles node and edge graphics, so that yEd
 //! shows each node's label, colour and shape.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 use quick_xml::Writer;
@@ -13,7 +13,7 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, Event};
 
 use super::ExportError;
 use super::graph_tools::{GraphExporter, json_list, style, values_text, xml_content};
-use crate::projection::{PropertyGraph, ValueType};
+use crate::projection::{GraphView, ValueType};
 
 const NS: &str = "http://graphml.graphdrawing.org/xmlns";
 const YED_NS: &str = "http://www.yworks.com/xml/graphml";
@@ -46,7 +46,7 @@ fn graphml_type(value_type: ValueType, list: bool) -> &'static str {
 impl GraphExporter for GraphMl {
     fn write(
         &self,
-        graph: &PropertyGraph,
+        graph: &dyn GraphView,
         _file: &str,
         out: &mut dyn Write,
     ) -> Result<(), ExportError> {
@@ -103,7 +103,7 @@ impl GraphExporter for GraphMl {
             },
         ];
         let mut attribute_keys = BTreeMap::new();
-        for (i, a) in graph.attributes.iter().enumerate() {
+        for (i, a) in graph.attributes().iter().enumerate() {
             let id = format!("a{}", i + 1);
             attribute_keys.insert(a.name.as_str(), (id.clone(), a.list));
             keys.push(Key {
@@ -157,10 +157,11 @@ impl GraphExporter for GraphMl {
             BytesStart::new("graph")
                 .with_attributes([("id", "pactgraph"), ("edgedefault", "directed")]),
         ))?;
-        let mut ids = BTreeMap::new();
-        for (i, node) in graph.nodes.iter().enumerate() {
+        // Node numbers by IRI, for the edges' ends.
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        for (i, node) in graph.nodes().enumerate() {
+            let node = node?;
             let id = format!("n{}", i + 1);
-            ids.insert(node.iri.as_str(), id.clone());
             w.write_event(Event::Start(
                 BytesStart::new("node").with_attributes([("id", id.as_str())]),
             ))?;
@@ -188,12 +189,16 @@ impl GraphExporter for GraphMl {
                 yed_node(&mut w, &node.label, node.kind)?;
             }
             w.write_event(Event::End(BytesEnd::new("node")))?;
+            ids.insert(node.iri, i + 1);
         }
-        for edge in &graph.edges {
+        for edge in graph.edges() {
+            let edge = edge?;
+            let source = format!("n{}", ids[edge.source.as_str()]);
+            let target = format!("n{}", ids[edge.target.as_str()]);
             w.write_event(Event::Start(BytesStart::new("edge").with_attributes([
                 ("id", edge.id.as_str()),
-                ("source", ids[edge.source.as_str()].as_str()),
-                ("target", ids[edge.target.as_str()].as_str()),
+                ("source", source.as_str()),
+                ("target", target.as_str()),
             ])))?;
             data(&mut w, "edge_label", &edge.label)?;
             data(&mut w, "edge_iri", &edge.iri)?;

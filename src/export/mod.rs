@@ -3,7 +3,6 @@
 //! temporary file that is renamed over the target only when the export succeeded, so a failed
 //! export leaves no partial file.
 
-use std::cmp::Ordering;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
@@ -17,6 +16,7 @@ pub mod canonical;
 pub mod cytoscape;
 pub mod dot;
 pub mod gexf;
+pub mod graph_stream;
 pub mod graph_tools;
 pub mod graphml;
 pub mod jsonld;
@@ -135,27 +135,21 @@ pub fn select(
 }
 
 /// The export order: graph, subject, `rdf:type` before other predicates, then predicate and
-/// object, each compared by its N-Triples form.
+/// object, each compared by its N-Triples form (computed once per quad).
 pub fn sort_quads(quads: &mut [Quad]) {
-    quads.sort_by(compare_quads);
-}
-
-fn compare_quads(a: &Quad, b: &Quad) -> Ordering {
-    let graph = |q: &Quad| match &q.graph_name {
-        GraphName::DefaultGraph => String::new(),
-        g => g.to_string(),
-    };
-    let is_type = |q: &Quad| q.predicate.as_ref() != rdf::TYPE;
-    graph(a)
-        .cmp(&graph(b))
-        .then_with(|| a.subject.to_string().cmp(&b.subject.to_string()))
-        .then_with(|| is_type(a).cmp(&is_type(b)))
-        .then_with(|| a.predicate.as_str().cmp(b.predicate.as_str()))
-        .then_with(|| term_key(&a.object).cmp(&term_key(&b.object)))
-}
-
-fn term_key(term: &Term) -> String {
-    term.to_string()
+    quads.sort_by_cached_key(|q| {
+        let graph = match &q.graph_name {
+            GraphName::DefaultGraph => String::new(),
+            g => g.to_string(),
+        };
+        (
+            graph,
+            q.subject.to_string(),
+            q.predicate.as_ref() != rdf::TYPE,
+            q.predicate.as_str().to_owned(),
+            q.object.to_string(),
+        )
+    });
 }
 
 /// The prefixes among `candidates` that a Turtle-family writer will use for these quads: a

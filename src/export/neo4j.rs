@@ -13,7 +13,7 @@ use std::io::Write;
 
 use super::ExportError;
 use super::graph_tools::GraphExporter;
-use crate::projection::{Attribute, PropertyGraph, ValueType};
+use crate::projection::{Attribute, GraphView, ValueType};
 
 /// The neo4j-admin CSV files and `load.cypher`.
 #[derive(Debug, Clone, Copy)]
@@ -61,7 +61,7 @@ fn labels(types: &[String]) -> Vec<String> {
 }
 
 /// The array delimiter: `;` unless some array item contains it.
-pub fn delimiter(graph: &PropertyGraph) -> char {
+pub fn delimiter(graph: &dyn GraphView) -> char {
     graph.list_delimiter(&[';', '|', '¦'])
 }
 
@@ -125,7 +125,7 @@ impl GraphExporter for Neo4j {
 
     fn write(
         &self,
-        graph: &PropertyGraph,
+        graph: &dyn GraphView,
         file: &str,
         out: &mut dyn Write,
     ) -> Result<(), ExportError> {
@@ -148,9 +148,10 @@ impl GraphExporter for Neo4j {
                 .iter()
                 .map(|s| (*s).to_owned())
                 .collect();
-                header.extend(graph.attributes.iter().map(column));
+                header.extend(graph.attributes().iter().map(column));
                 csv.write_record(&header).map_err(std::io::Error::from)?;
-                for node in &graph.nodes {
+                for node in graph.nodes() {
+                    let node = node?;
                     let mut record = vec![
                         node.iri.clone(),
                         labels(&node.types).join(&delimiter.to_string()),
@@ -160,7 +161,7 @@ impl GraphExporter for Neo4j {
                         join(&mut node.graphs.iter().map(String::as_str)),
                         node.start.clone().unwrap_or_default(),
                     ];
-                    for a in &graph.attributes {
+                    for a in graph.attributes() {
                         record.push(
                             node.values
                                 .get(&a.name)
@@ -184,7 +185,8 @@ impl GraphExporter for Neo4j {
                     "start:date",
                 ])
                 .map_err(std::io::Error::from)?;
-                for edge in &graph.edges {
+                for edge in graph.edges() {
+                    let edge = edge?;
                     csv.write_record([
                         edge.source.as_str(),
                         edge.target.as_str(),
@@ -222,7 +224,7 @@ impl GraphExporter for Neo4j {
 impl Neo4j {
     fn load_cypher(
         &self,
-        graph: &PropertyGraph,
+        graph: &dyn GraphView,
         delimiter: char,
         out: &mut dyn Write,
     ) -> Result<(), ExportError> {
@@ -259,7 +261,7 @@ impl Neo4j {
             ),
             format!("n.pactgraphLabels = split(row.`:LABEL`, {d})"),
         ];
-        for a in &graph.attributes {
+        for a in graph.attributes() {
             sets.push(format!(
                 "n.{} = {}",
                 cypher_name(&a.name),
@@ -268,7 +270,10 @@ impl Neo4j {
         }
         writeln!(out, "SET {};", sets.join(",\n    "))?;
         writeln!(out)?;
-        let all: BTreeSet<String> = graph.nodes.iter().flat_map(|n| labels(&n.types)).collect();
+        let mut all: BTreeSet<String> = BTreeSet::new();
+        for node in graph.nodes() {
+            all.extend(labels(&node?.types));
+        }
         for label in all.iter().filter(|l| *l != RESOURCE) {
             writeln!(
                 out,
@@ -278,14 +283,17 @@ impl Neo4j {
             )?;
         }
         writeln!(out, "MATCH (n:{RESOURCE}) REMOVE n.pactgraphLabels;")?;
-        let types: BTreeSet<&str> = graph.edges.iter().map(|e| e.label.as_str()).collect();
+        let mut types: BTreeSet<String> = BTreeSet::new();
+        for edge in graph.edges() {
+            types.insert(edge?.label);
+        }
         for t in types {
             writeln!(out)?;
             writeln!(
                 out,
                 "LOAD CSV WITH HEADERS FROM 'file:///relationships.csv' AS row"
             )?;
-            writeln!(out, "WITH row WHERE row.`:TYPE` = {}", cypher_string(t))?;
+            writeln!(out, "WITH row WHERE row.`:TYPE` = {}", cypher_string(&t))?;
             writeln!(
                 out,
                 "MATCH (a:{RESOURCE} {{iri: row.`:START_ID`}}), (b:{RESOURCE} {{iri: row.`:END_ID`}})"
@@ -293,7 +301,7 @@ impl Neo4j {
             writeln!(
                 out,
                 "CREATE (a)-[r:{} {{id: row.id, iri: row.iri}}]->(b)",
-                cypher_name(t)
+                cypher_name(&t)
             )?;
             writeln!(
                 out,

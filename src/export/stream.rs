@@ -44,7 +44,10 @@ pub fn streams(format: RdfFormat) -> bool {
 }
 
 /// The selected graphs in export order (by their N-Triples form), without repeats.
-fn graphs_in_order(store: &GraphStore, filter: &GraphFilter) -> Result<Vec<NamedNode>, StoreError> {
+pub(crate) fn graphs_in_order(
+    store: &GraphStore,
+    filter: &GraphFilter,
+) -> Result<Vec<NamedNode>, StoreError> {
     let mut graphs = filter.resolve(store)?;
     graphs.sort_by_key(|g| g.to_string());
     graphs.dedup();
@@ -212,13 +215,13 @@ fn export_with_runs_of(
 /// Graphs read from the store per parallel step.
 pub const GRAPH_BATCH: usize = 256;
 
-/// Runs `work` on every graph, [`GRAPH_BATCH`] graphs at a time in parallel (reading and
-/// decoding terms from RocksDB is the bulk of an export), and hands the results to `sink` in
-/// graph order. Reading runs on its own thread, one batch ahead of `sink`, so that writing
-/// overlaps reading.
-fn in_parallel<T: Send>(
-    graphs: &[NamedNode],
-    work: impl Fn(&NamedNode) -> Result<T, ExportError> + Sync + Send,
+/// Runs `work` on every graph (or other item), [`GRAPH_BATCH`] at a time in parallel (reading
+/// and decoding terms from RocksDB is the bulk of an export), and hands the results to `sink` in
+/// order. Reading runs on its own thread, one batch ahead of `sink`, so that writing overlaps
+/// reading.
+pub(crate) fn in_parallel<I: Sync, T: Send>(
+    graphs: &[I],
+    work: impl Fn(&I) -> Result<T, ExportError> + Sync + Send,
     mut sink: impl FnMut(T) -> Result<(), ExportError>,
 ) -> Result<(), ExportError> {
     std::thread::scope(|scope| {
@@ -285,14 +288,14 @@ fn ntriples_line(key: &str) -> String {
 }
 
 /// An external sort of strings that hold no newline: sorted runs on disk, merged.
-struct Sorter {
+pub(crate) struct Sorter {
     buffer: Vec<String>,
     runs: Vec<tempfile::NamedTempFile>,
     run_size: usize,
 }
 
 impl Sorter {
-    fn new(run_size: usize) -> Self {
+    pub(crate) fn new(run_size: usize) -> Self {
         Self {
             buffer: Vec::new(),
             runs: Vec::new(),
@@ -300,7 +303,7 @@ impl Sorter {
         }
     }
 
-    fn push(&mut self, key: String) -> std::io::Result<()> {
+    pub(crate) fn push(&mut self, key: String) -> std::io::Result<()> {
         self.buffer.push(key);
         if self.buffer.len() >= self.run_size {
             self.spill()?;
@@ -325,7 +328,7 @@ impl Sorter {
     }
 
     /// The keys in order, each once.
-    fn finish(mut self) -> std::io::Result<Merged> {
+    pub(crate) fn finish(mut self) -> std::io::Result<Merged> {
         if self.runs.is_empty() {
             self.buffer.sort_unstable();
             self.buffer.dedup();
@@ -362,7 +365,7 @@ fn read_line(reader: &mut impl BufRead) -> std::io::Result<Option<String>> {
 }
 
 /// The merged, sorted keys.
-enum Merged {
+pub(crate) enum Merged {
     Memory(std::vec::IntoIter<String>),
     Runs {
         _runs: Vec<tempfile::NamedTempFile>,
@@ -390,10 +393,12 @@ impl Iterator for Merged {
                     Ok(None) => {}
                     Err(err) => return Some(Err(err)),
                 }
-                if last.as_deref() == Some(line.as_str()) {
-                    continue;
+                match last {
+                    Some(l) if *l == line => continue,
+                    // Reuses the buffer: no allocation per key.
+                    Some(l) => l.clone_from(&line),
+                    None => *last = Some(line.clone()),
                 }
-                *last = Some(line.clone());
                 return Some(Ok(line));
             },
         }

@@ -1,0 +1,107 @@
+//! A projected graph spooled to disk: pass 2 writes the nodes and the edges to two temporary
+//! files, one JSON object per line, and every writer reads them back as often as it needs (the
+//! GEXF, Neo4j and Cytoscape formats want every node before the first edge, and Neo4j's
+//! `load.cypher` reads the nodes a second time). Memory is one node or edge at a time.
+
+use std::io::{self, BufRead, BufReader, BufWriter, Write};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use tempfile::NamedTempFile;
+
+use super::passes::{ProjectionHeader, ProjectionSink};
+use super::{Attribute, Edge, GraphView, Node};
+
+/// Writes what pass 2 projects to temporary files.
+pub struct Spool {
+    nodes: BufWriter<NamedTempFile>,
+    edges: BufWriter<NamedTempFile>,
+}
+
+impl Spool {
+    /// Two new, empty temporary files.
+    pub fn new() -> io::Result<Self> {
+        Ok(Self {
+            nodes: BufWriter::with_capacity(1 << 20, NamedTempFile::new()?),
+            edges: BufWriter::with_capacity(1 << 20, NamedTempFile::new()?),
+        })
+    }
+
+    /// The spooled graph, once pass 2 has put every node and edge and returned `header`.
+    pub fn finish(self, header: ProjectionHeader) -> io::Result<SpooledGraph> {
+        Ok(SpooledGraph {
+            header,
+            nodes: self.nodes.into_inner().map_err(|e| e.into_error())?,
+            edges: self.edges.into_inner().map_err(|e| e.into_error())?,
+        })
+    }
+}
+
+fn write_line(out: &mut impl Write, item: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, item)?;
+    out.write_all(b"\n")
+}
+
+impl ProjectionSink for Spool {
+    fn node(&mut self, node: Node) -> io::Result<()> {
+        write_line(&mut self.nodes, &node)
+    }
+
+    fn edge(&mut self, edge: Edge) -> io::Result<()> {
+        write_line(&mut self.edges, &edge)
+    }
+}
+
+/// A projected graph on disk; the files go when it is dropped.
+pub struct SpooledGraph {
+    header: ProjectionHeader,
+    nodes: NamedTempFile,
+    edges: NamedTempFile,
+}
+
+impl SpooledGraph {
+    /// The attributes, the dynamic flag and the list delimiters in the data.
+    pub fn header(&self) -> &ProjectionHeader {
+        &self.header
+    }
+}
+
+/// The items of a spool file, from the first.
+fn read_back<T: DeserializeOwned + 'static>(
+    file: &NamedTempFile,
+) -> Box<dyn Iterator<Item = io::Result<T>>> {
+    match file.reopen() {
+        Ok(f) => Box::new(
+            BufReader::with_capacity(1 << 20, f)
+                .lines()
+                .map(|line| Ok(serde_json::from_str(&line?)?)),
+        ),
+        Err(err) => Box::new(std::iter::once(Err(err))),
+    }
+}
+
+impl GraphView for SpooledGraph {
+    fn attributes(&self) -> &[Attribute] {
+        &self.header.attributes
+    }
+
+    fn nodes(&self) -> Box<dyn Iterator<Item = io::Result<Node>> + '_> {
+        Box::new(read_back(&self.nodes).map(|node: io::Result<Node>| {
+            let mut node = node?;
+            self.header.retype(&mut node);
+            Ok(node)
+        }))
+    }
+
+    fn edges(&self) -> Box<dyn Iterator<Item = io::Result<Edge>> + '_> {
+        read_back(&self.edges)
+    }
+
+    fn dynamic(&self) -> bool {
+        self.header.dynamic
+    }
+
+    fn list_delimiter(&self, candidates: &[char]) -> char {
+        self.header.list_delimiter(candidates)
+    }
+}
