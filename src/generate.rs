@@ -765,6 +765,22 @@ pub fn generate(
         .sum()
 }
 
+/// An in-memory store built from `n` generated cards (seed `seed`), for tests at scale.
+#[cfg(test)]
+pub(crate) fn built_store(n: u64, seed: u64) -> crate::store::GraphStore {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    generate(dir.path(), n, seed, &|_| {}).expect("cards written");
+    let store = crate::store::GraphStore::in_memory(crate::iri::Iris::default()).expect("a store");
+    let source =
+        crate::build::CardSource::from_inputs(&[dir.path().to_path_buf()]).expect("the cards");
+    let options = crate::build::BuildOptions {
+        build_time: None,
+        force: false,
+    };
+    crate::build::build(&store, &source, &options, &|_| {}).expect("a build");
+    store
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

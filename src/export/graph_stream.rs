@@ -538,15 +538,7 @@ mod tests {
 
     #[test]
     fn the_streamed_projection_writes_what_the_in_memory_one_writes() {
-        let dir = tempfile::tempdir().unwrap();
-        crate::generate::generate(dir.path(), 150, 9, &|_| {}).unwrap();
-        let store = GraphStore::in_memory(crate::iri::Iris::default()).unwrap();
-        let source = crate::build::CardSource::from_inputs(&[dir.path().to_path_buf()]).unwrap();
-        let options = crate::build::BuildOptions {
-            build_time: None,
-            force: false,
-        };
-        crate::build::build(&store, &source, &options, &|_| {}).unwrap();
+        let store = crate::generate::built_store(150, 9);
         let prefixes = crate::vocab::prefixes(store.iris().base());
         let release = store.release_graphs().unwrap()[3].clone();
         let cases = [

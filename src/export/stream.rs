@@ -426,15 +426,7 @@ mod tests {
 
     #[test]
     fn spilled_exports_are_byte_identical_to_the_in_memory_exporter() {
-        let dir = tempfile::tempdir().unwrap();
-        crate::generate::generate(dir.path(), 120, 9, &|_| {}).unwrap();
-        let store = GraphStore::in_memory(crate::iri::Iris::default()).unwrap();
-        let source = crate::build::CardSource::from_inputs(&[dir.path().to_path_buf()]).unwrap();
-        let options = crate::build::BuildOptions {
-            build_time: None,
-            force: false,
-        };
-        crate::build::build(&store, &source, &options, &|_| {}).unwrap();
+        let store = crate::generate::built_store(120, 9);
         let filter = GraphFilter {
             reference: true,
             ..GraphFilter::default()
