@@ -145,8 +145,8 @@ run_size() {
     fi
     note "$n" "quads" "$("$pactgraph" stats --store store | awk '$1 == "quads" && NF == 2 {print $2}')"
     measure "$n" "pactgraph build --store, nothing changed" 1 "$pactgraph" build cards --store store -q
-    measure "$n" "pactgraph export nquads" "$runs" "$pactgraph" export --store store -f nquads -o out.nq
-    measure "$n" "pactgraph export ntriples" "$runs" "$pactgraph" export --store store -f ntriples -o out.nt
+    measure "$n" "pactgraph export nquads" "$runs" "$pactgraph" export --store store -f nquads --with-ontology -o out.nq
+    measure "$n" "pactgraph export ntriples" "$runs" "$pactgraph" export --store store -f ntriples --with-ontology -o out.nt
     measure "$n" "pactgraph export turtle" "$runs" "$pactgraph" export --store store -f turtle -o out.ttl
     cp out.ttl first.ttl
     "$pactgraph" export --store store -f turtle -o out.ttl
