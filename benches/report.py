@@ -23,6 +23,7 @@ def sh(cmd: str) -> str:
 def main() -> None:
     rows = collections.defaultdict(dict)  # n -> label -> (wall, rss_kb, runs) or note
     notes = collections.defaultdict(dict)
+    stopped = collections.defaultdict(dict)  # n -> label -> the time limit, in seconds
     order = []
     for line in open(sys.argv[1], encoding="utf-8"):
         n, label, wall, rss, runs = (line.rstrip("\n").split("\t") + [""] * 5)[:5]
@@ -35,6 +36,9 @@ def main() -> None:
             notes[n][label] = rss
         elif wall == "failed":
             rows[n][label] = None
+        elif wall == "stopped":
+            rows[n][label] = None
+            stopped[n][label] = rss
         else:
             rows[n][label] = (float(wall), int(rss) / 1024, int(runs))
 
@@ -65,6 +69,8 @@ def main() -> None:
     def cell(n, label):
         r = rows[n].get(label)
         if r is None:
+            if label in stopped[n]:
+                return f"stopped after {stopped[n][label]} s"
             return "failed" if label in rows[n] else "not run"
         return f"{r[0]:.2f} s, {r[1]:.0f} MiB"
 
@@ -167,7 +173,7 @@ def main() -> None:
         w("|---|---|---|---|")
         for label, r in rows[n].items():
             if r is None:
-                w(f"| {label} | failed | | |")
+                w(f"| {label} | {cell(n, label)} | | |")
             else:
                 w(f"| {label} | {r[0]:.2f} s | {r[1]:.0f} MiB | {r[2]} |")
         w("")

@@ -20,8 +20,15 @@
 # hours at N = 1,000,000 and is not run by CI.
 #
 # Knobs: BENCH_DIR, SIZES, REPS (default 3), REPS_LARGE (runs for N >= 100,000; default 1),
-# PEERS_MAX (largest N for the peers; default 100000), RDFLIB_MAX (default 1000),
-# JAVA_XMX (default 12g), ARQ_LIMIT (seconds per arq run; default 600), KEEP=1 (add to the previous results instead of replacing them).
+# PEERS_MAX (largest N for the in-memory work and the peers that hold the data in memory:
+# pyoxigraph, Jena --formatted and arq, RDFLib; default 100000), RDFLIB_MAX (default 1000),
+# JAVA_XMX (default 12g), ARQ_LIMIT (seconds per arq run; default 600), QUERY_LIMIT (seconds
+# per query process above PEERS_MAX; default 300), DEADLINE (a time `date -d` understands:
+# measurements not started by then are noted as not run), KEEP=1 (add to the previous results
+# instead of replacing them).
+#
+# Above PEERS_MAX the disk holds the store, the N-Quads and the peer's store in turn (about 60
+# GB at N = 1,000,000), so files are removed as soon as nothing later needs them.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -33,6 +40,8 @@ peers_max=${PEERS_MAX:-100000}
 rdflib_max=${RDFLIB_MAX:-1000}
 xmx=${JAVA_XMX:-12g}
 arq_limit=${ARQ_LIMIT:-600}
+query_limit=${QUERY_LIMIT:-300}
+deadline=$([ -n "${DEADLINE:-}" ] && date -d "$DEADLINE" +%s || echo 0)
 mkdir -p "$bench"
 tsv=$repo/benches/results.tsv
 log=$bench/run.log
@@ -88,15 +97,34 @@ py=$bench/venv/bin/python
 jena=$bench/jena
 
 # --- measuring -------------------------------------------------------------------------------
-# measure N LABEL RUNS COMMAND...: runs the command RUNS times (output to /dev/null unless the
-# command redirects), appends "N label wall_median rss_median_kb runs" to the TSV.
+# measure N LABEL RUNS COMMAND...: runs the command RUNS times (output to $scratch/cmd.out
+# unless the command redirects), appends "N label wall_median rss_median_kb runs" to the TSV.
+# With LIMIT set, each run is stopped after LIMIT seconds and noted as such.
 measure() {
     local n=$1 label=$2 runs=$3
     shift 3
-    local walls=() rsss=() i
+    if [ "$deadline" -gt 0 ] && [ "$(date +%s)" -gt "$deadline" ]; then
+        say "not run (past the deadline): $label"
+        note "$n" "not run: $label" "past the run's time budget"
+        return 0
+    fi
+    local walls=() rsss=() i status
     for ((i = 0; i < runs; i++)); do
         [ -n "${BEFORE:-}" ] && eval "$BEFORE"
-        if ! /usr/bin/time -f "%e %M" -o "$scratch/time.out" "$@" >"$scratch/cmd.out" 2>"$scratch/cmd.err"; then
+        status=0
+        if [ -n "${LIMIT:-}" ]; then
+            /usr/bin/time -f "%e %M" -o "$scratch/time.out" timeout "$LIMIT" "$@" \
+                >"$scratch/cmd.out" 2>"$scratch/cmd.err" || status=$?
+        else
+            /usr/bin/time -f "%e %M" -o "$scratch/time.out" "$@" \
+                >"$scratch/cmd.out" 2>"$scratch/cmd.err" || status=$?
+        fi
+        if [ "$status" -ne 0 ] && [ -n "${LIMIT:-}" ] && grep -q "status 124" "$scratch/time.out"; then
+            say "stopped after $LIMIT s: $label"
+            printf '%s\t%s\tstopped\t%s\t%s\n' "$n" "$label" "$LIMIT" "$runs" >>"$tsv"
+            return 0
+        fi
+        if [ "$status" -ne 0 ]; then
             say "FAILED: $label: $(tail -c 300 "$scratch/cmd.err")"
             printf '%s\t%s\tfailed\t\t%s\n' "$n" "$label" "$runs" >>"$tsv"
             return 0
@@ -112,13 +140,17 @@ measure() {
     say "$label (N=$n): ${wall} s, $((rss / 1024)) MiB (median of $runs)"
 }
 
+# finished: whether the last measurement ran to the end.
+finished() { [[ "$(tail -n 1 "$tsv" | cut -f 3)" =~ ^[0-9.]+$ ]]; }
+
 # note N LABEL VALUE: a fact for the report (counts, sizes, skips).
 note() { printf '%s\t%s\tnote\t%s\t\n' "$1" "$2" "$3" >>"$tsv"; }
 
 # --- one size --------------------------------------------------------------------------------
 run_size() {
-    local n=$1 runs=$reps
+    local n=$1 runs=$reps small=1
     [ "$n" -ge 100000 ] && runs=$reps_large
+    [ "$n" -gt "$peers_max" ] && small=0
     local dir=$bench/data/$n
     mkdir -p "$dir"
     scratch=$dir
@@ -129,37 +161,43 @@ run_size() {
         touch "$dir/cards.done"
     fi
     cd "$dir"
+    rm -rf store ostore out.* conv.* dump.nq
     # Page cache in the same state for everyone: inputs read once before timing.
     BEFORE=""
-    cat_cards() { find cards -type f -print0 | xargs -0 cat >/dev/null; }
-    cat_cards
+    LIMIT=""
+    find cards -type f -print0 | xargs -0 cat >/dev/null
 
-    [ "$n" -le "$peers_max" ] && measure "$n" "pactgraph build (memory)" "$runs" "$pactgraph" build cards -q
+    if [ "$small" = 1 ]; then
+        measure "$n" "pactgraph build (memory)" "$runs" "$pactgraph" build cards -q
+    else
+        note "$n" "pactgraph build (memory)" "not run above PEERS_MAX: the in-memory store of $n releases does not fit in RAM"
+    fi
     BEFORE="rm -rf store"
     measure "$n" "pactgraph build --store" "$runs" "$pactgraph" build cards --store store -q
     BEFORE=""
     note "$n" "store MB" "$(du -sm store | cut -f1)"
-    if [ "$n" -gt "$peers_max" ]; then
-        note "$n" "beyond PEERS_MAX" "only the build into --store was measured at this size"
-        return 0
-    fi
     note "$n" "quads" "$("$pactgraph" stats --store store | awk '$1 == "quads" && NF == 2 {print $2}')"
     measure "$n" "pactgraph build --store, nothing changed" 1 "$pactgraph" build cards --store store -q
     measure "$n" "pactgraph export nquads" "$runs" "$pactgraph" export --store store -f nquads --with-ontology -o out.nq
-    measure "$n" "pactgraph export ntriples" "$runs" "$pactgraph" export --store store -f ntriples --with-ontology -o out.nt
-    measure "$n" "pactgraph export turtle" "$runs" "$pactgraph" export --store store -f turtle -o out.ttl
-    cp out.ttl first.ttl
-    "$pactgraph" export --store store -f turtle -o out.ttl
-    if cmp -s first.ttl out.ttl; then note "$n" "turtle byte-identical" yes; else note "$n" "turtle byte-identical" NO; fi
-    rm -f first.ttl
     note "$n" "nq MB" "$(du -m out.nq | cut -f1)"
     note "$n" "nq lines" "$(wc -l <out.nq)"
-    note "$n" "nt lines" "$(wc -l <out.nt)"
+    measure "$n" "pactgraph export turtle" "$runs" "$pactgraph" export --store store -f turtle -o out.ttl
+    if [ "$small" = 1 ]; then
+        cp out.ttl first.ttl
+        "$pactgraph" export --store store -f turtle -o out.ttl
+        if cmp -s first.ttl out.ttl; then note "$n" "turtle byte-identical" yes; else note "$n" "turtle byte-identical" NO; fi
+        rm -f first.ttl
+    else
+        note "$n" "turtle byte-identical" "not checked above PEERS_MAX (a second export takes minutes)"
+    fi
+    rm -f out.ttl
     measure "$n" "pactgraph export graphml" "$runs" "$pactgraph" export --store store -f graphml -o out.graphml
-    note "$n" "graphml MB" "$(du -m out.graphml | cut -f1)"
-    note "$n" "graphml nodes" "$(grep -c '<node ' out.graphml)"
-    note "$n" "graphml edges" "$(grep -c '<edge ' out.graphml)"
-    rm -f out.graphml
+    if [ -f out.graphml ]; then
+        note "$n" "graphml MB" "$(du -m out.graphml | cut -f1)"
+        note "$n" "graphml nodes" "$(grep -c '<node ' out.graphml)"
+        note "$n" "graphml edges" "$(grep -c '<edge ' out.graphml)"
+        rm -f out.graphml
+    fi
 
     # The queries, as files every engine can run: the bundled ones with their prefixes declared,
     # and the benchmark's own. All engines query the union of the graphs as the default graph.
@@ -168,19 +206,31 @@ run_size() {
         "$pactgraph" queries "$q" --standalone >"queries/$q.rq"
     done
     cp "$repo"/benches/queries/*.rq queries/
+    [ "$small" = 1 ] || LIMIT=$query_limit
     for q in queries/*.rq; do
         measure "$n" "pactgraph query $(basename "$q" .rq)" "$runs" \
             "$pactgraph" query --store store -f "$q" -r tsv
-        note "$n" "pactgraph rows $(basename "$q" .rq)" "$(($(wc -l <"$scratch/cmd.out") - 1))"
+        finished && note "$n" "pactgraph rows $(basename "$q" .rq)" "$(($(wc -l <"$scratch/cmd.out") - 1))"
     done
+    LIMIT=""
+    # N-Triples last of the exports: at N = 1,000,000 the disk holds it and the GraphML
+    # export's output only one at a time.
+    measure "$n" "pactgraph export ntriples" "$runs" "$pactgraph" export --store store -f ntriples --with-ontology -o out.nt
+    note "$n" "nt lines" "$(wc -l <out.nt)"
 
-    # Queries: pactgraph opens the store as its reading commands do (copied into memory when it
-    # fits) and runs every query in one process; in-process times per query are noted, and the
-    # same queries on the store on disk.
-    measure "$n" "pactgraph open store + all queries" "$runs" "$bench_query" store queries/*.rq
-    while read -r step secs rest; do note "$n" "pactgraph $step s" "$secs"; done <"$scratch/cmd.out"
-    PACTGRAPH_MEMORY_COPY_MB=0 "$bench_query" store queries/*.rq >"$scratch/ondisk.out"
-    while read -r step secs rest; do note "$n" "pactgraph on disk $step s" "$secs"; done <"$scratch/ondisk.out"
+    if [ "$small" = 1 ]; then
+        # Queries: pactgraph opens the store as its reading commands do (copied into memory
+        # when it fits) and runs every query in one process; in-process times per query are
+        # noted, and the same queries on the store on disk.
+        measure "$n" "pactgraph open store + all queries" "$runs" "$bench_query" store queries/*.rq
+        while read -r step secs rest; do note "$n" "pactgraph $step s" "$secs"; done <"$scratch/cmd.out"
+        PACTGRAPH_MEMORY_COPY_MB=0 "$bench_query" store queries/*.rq >"$scratch/ondisk.out"
+        while read -r step secs rest; do note "$n" "pactgraph on disk $step s" "$secs"; done <"$scratch/ondisk.out"
+    else
+        note "$n" "in-process queries" "not run above PEERS_MAX: the store does not fit in memory (the processes above read it on disk)"
+        # The peers' turn: the disk cannot hold both stores and the N-Quads.
+        rm -rf store
+    fi
 
     # The I/O ceiling.
     measure "$n" "cat nq" "$runs" cat out.nq
@@ -189,19 +239,41 @@ run_size() {
     # Oxigraph CLI.
     if [ -x "$oxigraph" ]; then
         measure "$n" "oxigraph convert nt->nt" "$runs" "$oxigraph" convert --from-file out.nt --to-file conv.nt
+        rm -f conv.nt
         measure "$n" "oxigraph convert nq->nq" "$runs" "$oxigraph" convert --from-file out.nq --to-file conv.nq
-        rm -f conv.nt conv.nq
+        rm -f conv.nq
+    fi
+    # Apache Jena, streaming (constant memory, fine at any size).
+    measure "$n" "jena riot --stream=turtle" "$runs" "$jena" riotcmd.riot --stream=turtle out.nt
+    if [ "$small" = 1 ]; then
+        measure "$n" "jena riot --formatted=turtle" "$runs" "$jena" riotcmd.riot --formatted=turtle out.nt
+    else
+        note "$n" "jena riot --formatted=turtle" "not run above PEERS_MAX: it holds the graph in memory (3.4 GB at 100,000 releases)"
+        rm -f out.nt
+    fi
+    if [ -x "$oxigraph" ]; then
         BEFORE="rm -rf ostore"
         measure "$n" "oxigraph load" "$runs" "$oxigraph" load --location ostore --file out.nq
         BEFORE=""
+        if [ "$small" = 0 ]; then
+            # pactgraph's export wrote a file as large: make room for the dump.
+            rm -f out.nq
+        fi
         measure "$n" "oxigraph dump" "$runs" "$oxigraph" dump --location ostore --file dump.nq
         rm -f dump.nq
+        [ "$small" = 1 ] || LIMIT=$query_limit
         for q in queries/*.rq; do
             measure "$n" "oxigraph query $(basename "$q" .rq)" "$runs" \
                 "$oxigraph" query --location ostore --query-file "$q" --results-format tsv --union-default-graph
         done
+        LIMIT=""
     else
         note "$n" "oxigraph CLI" "not installed"
+    fi
+    if [ "$small" = 0 ]; then
+        note "$n" "pyoxigraph, Jena arq, RDFLib" "not run above PEERS_MAX: they hold the graph in memory (pyoxigraph 2.9 GB and arq about 11 GB at 100,000 releases)"
+        rm -rf ostore
+        return 0
     fi
 
     # pyoxigraph in memory: load, serialise, the same queries (times in-process too).
@@ -211,17 +283,16 @@ run_size() {
         [ -n "$rows" ] && note "$n" "pyoxigraph rows $step" "$rows"
     done <"$scratch/cmd.out"
 
-    # Apache Jena.
-    measure "$n" "jena riot --stream=turtle" "$runs" "$jena" riotcmd.riot --stream=turtle out.nt
-    measure "$n" "jena riot --formatted=turtle" "$runs" "$jena" riotcmd.riot --formatted=turtle out.nt
-    # arq loads the whole N-Quads file into memory for every query (11 GB and minutes at
+    # Jena arq loads the whole N-Quads file into memory for every query (11 GB and minutes at
     # N = 100,000), so it runs the benchmark's own queries only, each stopped after ARQ_LIMIT s.
     # One run each from N = 100,000 on (they take minutes).
     local arq_runs=$runs
     [ "$n" -ge 100000 ] && arq_runs=1
+    LIMIT=$arq_limit
     for q in "$repo"/benches/queries/*.rq; do
-        measure "$n" "jena arq $(basename "$q" .rq)" "$arq_runs" timeout "$arq_limit" "$jena" arq.sparql --data out.nq --query "$q"
+        measure "$n" "jena arq $(basename "$q" .rq)" "$arq_runs" "$jena" arq.sparql --data out.nq --query "$q"
     done
+    LIMIT=""
 
     # RDFLib, small sizes only.
     if [ "$n" -le "$rdflib_max" ]; then

@@ -25,11 +25,11 @@
 //!
 //! Memory: pass 1's summary per node (O(nodes), see [`crate::projection::passes`]), one run of
 //! sort keys, and a batch of groups; about 530 MB for 100,000 releases (7.9 million statements,
-//! 270,000 nodes kept). Disk: the runs and pass 1's copy of them, each somewhat larger than the
-//! selection in N-Quads, then the copy and the spooled graph.
+//! 270,000 nodes kept). Disk: the runs and pass 1's copy of them, then the copy and the spooled
+//! graph, all compressed by [`crate::spill`].
 
 use std::collections::{BTreeSet, HashSet};
-use std::io::{self, BufRead, BufReader, BufWriter, Seek, Write};
+use std::io::{self, BufRead, Seek, Write};
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::{rdf, rdfs};
@@ -479,7 +479,7 @@ impl SubjectGroups for StoreGroups<'_> {
     ) -> io::Result<()> {
         if let Some(merged) = self.merged.take() {
             // Pass 1: the merge, copied for pass 2 on the way.
-            let mut copy = BufWriter::with_capacity(1 << 20, tempfile::tempfile()?);
+            let mut copy = crate::spill::compress(tempfile::tempfile()?);
             let keys = merged.map(|key| {
                 let key = key?;
                 copy.write_all(key.as_bytes())?;
@@ -487,7 +487,7 @@ impl SubjectGroups for StoreGroups<'_> {
                 Ok(key)
             });
             visit_keys(keys, self.sizes, self.lookup.as_ref(), wanted, visit)?;
-            let mut copy = copy.into_inner().map_err(|e| e.into_error())?;
+            let mut copy = crate::spill::finish(copy)?;
             copy.rewind()?;
             self.copy = Some(copy);
             return Ok(());
@@ -497,7 +497,7 @@ impl SubjectGroups for StoreGroups<'_> {
             .take()
             .expect("the store's groups are read in two passes");
         visit_keys(
-            BufReader::with_capacity(1 << 20, copy).lines(),
+            crate::spill::decompress(copy).lines(),
             self.sizes,
             self.lookup.as_ref(),
             wanted,

@@ -9,8 +9,9 @@
 //! - N-Triples and Turtle merge the graphs into one, sorted by subject across all of them, so
 //!   they use an external sort: triples are read graph after graph into a buffer of
 //!   [`RUN_SIZE`] sort keys, each full buffer is sorted and written to a temporary file (a
-//!   "run"), and the runs are merged with a k-way merge (a binary heap of one line per run),
-//!   dropping duplicates. Memory is one buffer; disk is one copy of the output in N-Triples.
+//!   "run", compressed by [`crate::spill`]), and the runs are merged with a k-way merge (a
+//!   binary heap of one line per run), dropping duplicates. Memory is one buffer; disk is one
+//!   compressed copy of the output in N-Triples.
 //!
 //! Reading the store (RocksDB lookups of every term) is most of the work, so graphs are read
 //! [`GRAPH_BATCH`] at a time on all cores, and written in order.
@@ -21,7 +22,9 @@
 
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, BinaryHeap};
-use std::io::{BufRead, BufReader, BufWriter, Seek, Write};
+use std::io::{BufRead, Seek, Write};
+
+use lz4_flex::frame::FrameDecoder;
 
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::vocab::rdf;
@@ -110,7 +113,7 @@ fn export_with_runs_of(
             let mut spill = tempfile::tempfile()?;
             {
                 let mut writer = RdfSerializer::from_format(RdfFormat::NQuads)
-                    .for_writer(BufWriter::with_capacity(1 << 20, &mut spill));
+                    .for_writer(crate::spill::compress(&mut spill));
                 in_parallel(
                     &graphs,
                     |g| {
@@ -126,7 +129,7 @@ fn export_with_runs_of(
                         Ok(())
                     },
                 )?;
-                writer.finish()?.flush()?;
+                crate::spill::finish(writer.finish()?)?;
             }
             spill.seek(std::io::SeekFrom::Start(0))?;
             let serializer = with_prefixes(
@@ -137,7 +140,7 @@ fn export_with_runs_of(
             )?;
             let mut writer = serializer.for_writer(out);
             for quad in RdfParser::from_format(RdfFormat::NQuads)
-                .for_reader(BufReader::with_capacity(1 << 20, spill))
+                .for_reader(crate::spill::decompress(spill))
             {
                 let quad = quad.map_err(|e| ExportError::Serialize {
                     format: "trig",
@@ -316,12 +319,12 @@ impl Sorter {
         self.buffer.dedup();
         let mut file = tempfile::NamedTempFile::new()?;
         {
-            let mut out = BufWriter::with_capacity(1 << 20, file.as_file_mut());
+            let mut out = crate::spill::compress(file.as_file_mut());
             for key in self.buffer.drain(..) {
                 out.write_all(key.as_bytes())?;
                 out.write_all(b"\n")?;
             }
-            out.flush()?;
+            crate::spill::finish(out)?;
         }
         self.runs.push(file);
         Ok(())
@@ -340,7 +343,7 @@ impl Sorter {
         let mut readers = Vec::new();
         let mut heap = BinaryHeap::new();
         for (i, run) in self.runs.iter().enumerate() {
-            let mut reader = BufReader::with_capacity(1 << 16, run.reopen()?);
+            let mut reader = crate::spill::decompress(run.reopen()?);
             if let Some(line) = read_line(&mut reader)? {
                 heap.push(Reverse((line, i)));
             }
@@ -369,7 +372,7 @@ pub(crate) enum Merged {
     Memory(std::vec::IntoIter<String>),
     Runs {
         _runs: Vec<tempfile::NamedTempFile>,
-        readers: Vec<BufReader<std::fs::File>>,
+        readers: Vec<FrameDecoder<std::fs::File>>,
         heap: BinaryHeap<Reverse<(String, usize)>>,
         last: Option<String>,
     },

@@ -1,9 +1,11 @@
 //! A projected graph spooled to disk: pass 2 writes the nodes and the edges to two temporary
-//! files, one JSON object per line, and every writer reads them back as often as it needs (the
+//! files (compressed by [`crate::spill`]), one JSON object per line, and every writer reads them back as often as it needs (the
 //! GEXF, Neo4j and Cytoscape formats want every node before the first edge, and Neo4j's
 //! `load.cypher` reads the nodes a second time). Memory is one node or edge at a time.
 
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::io::{self, BufRead, Write};
+
+use lz4_flex::frame::FrameEncoder;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -14,16 +16,16 @@ use super::{Attribute, Edge, GraphView, Node};
 
 /// Writes what pass 2 projects to temporary files.
 pub struct Spool {
-    nodes: BufWriter<NamedTempFile>,
-    edges: BufWriter<NamedTempFile>,
+    nodes: FrameEncoder<NamedTempFile>,
+    edges: FrameEncoder<NamedTempFile>,
 }
 
 impl Spool {
     /// Two new, empty temporary files.
     pub fn new() -> io::Result<Self> {
         Ok(Self {
-            nodes: BufWriter::with_capacity(1 << 20, NamedTempFile::new()?),
-            edges: BufWriter::with_capacity(1 << 20, NamedTempFile::new()?),
+            nodes: crate::spill::compress(NamedTempFile::new()?),
+            edges: crate::spill::compress(NamedTempFile::new()?),
         })
     }
 
@@ -31,8 +33,8 @@ impl Spool {
     pub fn finish(self, header: ProjectionHeader) -> io::Result<SpooledGraph> {
         Ok(SpooledGraph {
             header,
-            nodes: self.nodes.into_inner().map_err(|e| e.into_error())?,
-            edges: self.edges.into_inner().map_err(|e| e.into_error())?,
+            nodes: crate::spill::finish(self.nodes)?,
+            edges: crate::spill::finish(self.edges)?,
         })
     }
 }
@@ -72,7 +74,7 @@ fn read_back<T: DeserializeOwned + 'static>(
 ) -> Box<dyn Iterator<Item = io::Result<T>>> {
     match file.reopen() {
         Ok(f) => Box::new(
-            BufReader::with_capacity(1 << 20, f)
+            crate::spill::decompress(f)
                 .lines()
                 .map(|line| Ok(serde_json::from_str(&line?)?)),
         ),
