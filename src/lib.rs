@@ -17,7 +17,7 @@ pub mod mapping;
 pub mod projection;
 pub mod query;
 pub mod reference;
-mod spill;
+pub mod spill;
 pub mod store;
 pub mod text;
 pub mod validate;

@@ -10,7 +10,7 @@ use std::io::{self, Read, Write};
 use lz4_flex::frame::{BlockMode, BlockSize, FrameDecoder, FrameEncoder, FrameInfo};
 
 /// A writer that compresses into `inner`; end it with [`finish`].
-pub(crate) fn compress<W: Write>(inner: W) -> FrameEncoder<W> {
+pub fn compress<W: Write>(inner: W) -> FrameEncoder<W> {
     // Small linked blocks: a merge keeps one decoder (two blocks) per run open.
     let info = FrameInfo::new()
         .block_size(BlockSize::Max64KB)
@@ -19,14 +19,14 @@ pub(crate) fn compress<W: Write>(inner: W) -> FrameEncoder<W> {
 }
 
 /// Writes the end of the frame and returns the inner writer.
-pub(crate) fn finish<W: Write>(writer: FrameEncoder<W>) -> io::Result<W> {
+pub fn finish<W: Write>(writer: FrameEncoder<W>) -> io::Result<W> {
     let mut inner = writer.finish()?;
     inner.flush()?;
     Ok(inner)
 }
 
 /// A buffered reader of what [`compress`] wrote to `inner`.
-pub(crate) fn decompress<R: Read>(inner: R) -> FrameDecoder<R> {
+pub fn decompress<R: Read>(inner: R) -> FrameDecoder<R> {
     FrameDecoder::new(inner)
 }
 

@@ -1,7 +1,8 @@
 //! A projected graph spooled to disk: pass 2 writes the nodes and the edges to two temporary
-//! files (compressed by [`crate::spill`]), one JSON object per line, and every writer reads them back as often as it needs (the
-//! GEXF, Neo4j and Cytoscape formats want every node before the first edge, and Neo4j's
-//! `load.cypher` reads the nodes a second time). Memory is one node or edge at a time.
+//! files (compressed by [`crate::spill`]), one JSON object per line, and every writer reads them
+//! back as often as it needs (the GEXF, Neo4j and Cytoscape formats want every node before the
+//! first edge, and Neo4j's `load.cypher` reads the nodes a second time). Memory is one node or
+//! edge at a time.
 
 use std::io::{self, BufRead, Write};
 
