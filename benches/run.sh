@@ -23,7 +23,8 @@
 # PEERS_MAX (largest N for the in-memory work and the peers that hold the data in memory:
 # pyoxigraph, Jena --formatted and arq, RDFLib; default 100000), RDFLIB_MAX (default 1000),
 # JAVA_XMX (default 12g), ARQ_LIMIT (seconds per arq run; default 600), QUERY_LIMIT (seconds
-# per query process above PEERS_MAX; default 300), DEADLINE (a time `date -d` understands:
+# per query process; default 300), QUERIES_ONLY=1 (only the query comparison: the store, the
+# N-Quads and the oxigraph CLI's store are made without timing them), DEADLINE (a time `date -d` understands:
 # measurements not started by then are noted as not run), KEEP=1 (add to the previous results
 # instead of replacing them).
 #
@@ -146,6 +147,57 @@ finished() { [[ "$(tail -n 1 "$tsv" | cut -f 3)" =~ ^[0-9.]+$ ]]; }
 # note N LABEL VALUE: a fact for the report (counts, sizes, skips).
 note() { printf '%s\t%s\tnote\t%s\t\n' "$1" "$2" "$3" >>"$tsv"; }
 
+# --- the queries (run_size's variables: n, runs, small) -----------------------------------------
+# The queries, as files every engine can run: the bundled ones with their prefixes declared, and
+# the benchmark's own. All engines query the union of the graphs as the default graph.
+write_queries() {
+    rm -rf queries && mkdir queries
+    for q in $("$pactgraph" queries | awk '/^[a-z]/ {print $1}'); do
+        "$pactgraph" queries "$q" --standalone >"queries/$q.rq"
+    done
+    cp "$repo"/benches/queries/*.rq queries/
+}
+
+# Each query as a whole `pactgraph query` process on the store on disk.
+our_queries() {
+    LIMIT=$query_limit
+    for q in queries/*.rq; do
+        measure "$n" "pactgraph query $(basename "$q" .rq)" "$runs" \
+            "$pactgraph" query --store store -f "$q" -r tsv
+        finished && note "$n" "pactgraph rows $(basename "$q" .rq)" "$(($(wc -l <"$scratch/cmd.out") - 1))"
+    done
+    LIMIT=""
+}
+
+# pactgraph opens the store as its reading commands do (copied into memory when it fits) and runs
+# every query in one process; in-process times per query are noted, and the same queries on the
+# store on disk.
+our_inprocess() {
+    measure "$n" "pactgraph open store + all queries" "$runs" "$bench_query" store queries/*.rq
+    while read -r step secs rest; do note "$n" "pactgraph $step s" "$secs"; done <"$scratch/cmd.out"
+    PACTGRAPH_MEMORY_COPY_MB=0 "$bench_query" store queries/*.rq >"$scratch/ondisk.out"
+    while read -r step secs rest; do note "$n" "pactgraph on disk $step s" "$secs"; done <"$scratch/ondisk.out"
+}
+
+# The oxigraph CLI on the store it loaded (ostore).
+oxigraph_queries() {
+    LIMIT=$query_limit
+    for q in queries/*.rq; do
+        measure "$n" "oxigraph query $(basename "$q" .rq)" "$runs" \
+            "$oxigraph" query --location ostore --query-file "$q" --results-format tsv --union-default-graph
+    done
+    LIMIT=""
+}
+
+# pyoxigraph in memory: load, serialise, the same queries (times in-process too).
+pyoxigraph_queries() {
+    measure "$n" "pyoxigraph load+serialize+queries" "$runs" "$py" "$repo/benches/peers.py" pyoxigraph out.nq queries/*.rq
+    while read -r step secs rows; do
+        note "$n" "pyoxigraph $step s" "$secs"
+        [ -n "$rows" ] && note "$n" "pyoxigraph rows $step" "$rows"
+    done <"$scratch/cmd.out"
+}
+
 # --- one size --------------------------------------------------------------------------------
 run_size() {
     local n=$1 runs=$reps small=1
@@ -166,6 +218,18 @@ run_size() {
     BEFORE=""
     LIMIT=""
     find cards -type f -print0 | xargs -0 cat >/dev/null
+    if [ "${QUERIES_ONLY:-0}" = 1 ]; then
+        "$pactgraph" build cards --store store -q
+        "$pactgraph" export --store store -f nquads --with-ontology -o out.nq
+        "$oxigraph" load --location ostore --file out.nq 2>/dev/null
+        write_queries
+        our_queries
+        [ "$small" = 1 ] && our_inprocess
+        oxigraph_queries
+        [ "$small" = 1 ] && pyoxigraph_queries
+        rm -rf ostore
+        return 0
+    fi
 
     if [ "$small" = 1 ]; then
         measure "$n" "pactgraph build (memory)" "$runs" "$pactgraph" build cards -q
@@ -199,33 +263,15 @@ run_size() {
         rm -f out.graphml
     fi
 
-    # The queries, as files every engine can run: the bundled ones with their prefixes declared,
-    # and the benchmark's own. All engines query the union of the graphs as the default graph.
-    rm -rf queries && mkdir queries
-    for q in $("$pactgraph" queries | awk '/^[a-z]/ {print $1}'); do
-        "$pactgraph" queries "$q" --standalone >"queries/$q.rq"
-    done
-    cp "$repo"/benches/queries/*.rq queries/
-    [ "$small" = 1 ] || LIMIT=$query_limit
-    for q in queries/*.rq; do
-        measure "$n" "pactgraph query $(basename "$q" .rq)" "$runs" \
-            "$pactgraph" query --store store -f "$q" -r tsv
-        finished && note "$n" "pactgraph rows $(basename "$q" .rq)" "$(($(wc -l <"$scratch/cmd.out") - 1))"
-    done
-    LIMIT=""
+    write_queries
+    our_queries
     # N-Triples last of the exports: at N = 1,000,000 the disk holds it and the GraphML
     # export's output only one at a time.
     measure "$n" "pactgraph export ntriples" "$runs" "$pactgraph" export --store store -f ntriples --with-ontology -o out.nt
     note "$n" "nt lines" "$(wc -l <out.nt)"
 
     if [ "$small" = 1 ]; then
-        # Queries: pactgraph opens the store as its reading commands do (copied into memory
-        # when it fits) and runs every query in one process; in-process times per query are
-        # noted, and the same queries on the store on disk.
-        measure "$n" "pactgraph open store + all queries" "$runs" "$bench_query" store queries/*.rq
-        while read -r step secs rest; do note "$n" "pactgraph $step s" "$secs"; done <"$scratch/cmd.out"
-        PACTGRAPH_MEMORY_COPY_MB=0 "$bench_query" store queries/*.rq >"$scratch/ondisk.out"
-        while read -r step secs rest; do note "$n" "pactgraph on disk $step s" "$secs"; done <"$scratch/ondisk.out"
+        our_inprocess
     else
         note "$n" "in-process queries" "not run above PEERS_MAX: the store does not fit in memory (the processes above read it on disk)"
         # The peers' turn: the disk cannot hold both stores and the N-Quads.
@@ -233,7 +279,7 @@ run_size() {
     fi
 
     # The I/O ceiling.
-    measure "$n" "cat nq" "$runs" cat out.nq
+    measure "$n" "cat nq" "$runs" sh -c 'exec cat out.nq >/dev/null'
     measure "$n" "dd nq" "$runs" dd if=out.nq of=/dev/null bs=1M
 
     # Oxigraph CLI.
@@ -261,12 +307,7 @@ run_size() {
         fi
         measure "$n" "oxigraph dump" "$runs" "$oxigraph" dump --location ostore --file dump.nq
         rm -f dump.nq
-        [ "$small" = 1 ] || LIMIT=$query_limit
-        for q in queries/*.rq; do
-            measure "$n" "oxigraph query $(basename "$q" .rq)" "$runs" \
-                "$oxigraph" query --location ostore --query-file "$q" --results-format tsv --union-default-graph
-        done
-        LIMIT=""
+        oxigraph_queries
     else
         note "$n" "oxigraph CLI" "not installed"
     fi
@@ -276,12 +317,7 @@ run_size() {
         return 0
     fi
 
-    # pyoxigraph in memory: load, serialise, the same queries (times in-process too).
-    measure "$n" "pyoxigraph load+serialize+queries" "$runs" "$py" "$repo/benches/peers.py" pyoxigraph out.nq queries/*.rq
-    while read -r step secs rows; do
-        note "$n" "pyoxigraph $step s" "$secs"
-        [ -n "$rows" ] && note "$n" "pyoxigraph rows $step" "$rows"
-    done <"$scratch/cmd.out"
+    pyoxigraph_queries
 
     # Jena arq loads the whole N-Quads file into memory for every query (11 GB and minutes at
     # N = 100,000), so it runs the benchmark's own queries only, each stopped after ARQ_LIMIT s.

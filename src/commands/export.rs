@@ -72,6 +72,7 @@ fn streamed(format: OutputFormat) -> Option<oxigraph::io::RdfFormat> {
         OutputFormat::NTriples => Some(RdfFormat::NTriples),
         OutputFormat::NQuads => Some(RdfFormat::NQuads),
         OutputFormat::TriG => Some(RdfFormat::TriG),
+        OutputFormat::RdfXml => Some(RdfFormat::RdfXml),
         _ => None,
     }
 }

@@ -6,12 +6,13 @@
 //!   their names): memory is one batch of release graphs. TriG declares its prefixes first, so
 //!   its single pass over the store also spills the sorted quads to a temporary N-Quads file,
 //!   read back into the TriG writer once the prefixes are known.
-//! - N-Triples and Turtle merge the graphs into one, sorted by subject across all of them, so
-//!   they use an external sort: triples are read graph after graph into a buffer of
+//! - N-Triples, Turtle and RDF/XML merge the graphs into one, sorted by subject across all of
+//!   them, so they use an external sort: triples are read graph after graph into a buffer of
 //!   [`RUN_SIZE`] sort keys, each full buffer is sorted and written to a temporary file (a
 //!   "run", compressed by [`crate::spill`]), and the runs are merged with a k-way merge (a
 //!   binary heap of one line per run), dropping duplicates. Memory is one buffer; disk is one
-//!   compressed copy of the output in N-Triples.
+//!   compressed copy of the output in N-Triples. Turtle and RDF/XML declare the prefixes they
+//!   use, which the same pass notes before the merge.
 //!
 //! Reading the store (RocksDB lookups of every term) is most of the work, so graphs are read
 //! [`GRAPH_BATCH`] at a time on all cores, and written in order.
@@ -42,7 +43,11 @@ pub const RUN_SIZE: usize = 400_000;
 pub fn streams(format: RdfFormat) -> bool {
     matches!(
         format,
-        RdfFormat::NQuads | RdfFormat::TriG | RdfFormat::NTriples | RdfFormat::Turtle
+        RdfFormat::NQuads
+            | RdfFormat::TriG
+            | RdfFormat::NTriples
+            | RdfFormat::Turtle
+            | RdfFormat::RdfXml
     )
 }
 
@@ -150,10 +155,10 @@ fn export_with_runs_of(
             }
             writer.finish()?;
         }
-        RdfFormat::NTriples | RdfFormat::Turtle => {
+        RdfFormat::NTriples | RdfFormat::Turtle | RdfFormat::RdfXml => {
             let mut sorter = Sorter::new(run_size);
             let mut used = BTreeSet::new();
-            let turtle = format == RdfFormat::Turtle;
+            let prefixed = format != RdfFormat::NTriples;
             in_parallel(
                 &graphs,
                 |graph| {
@@ -167,7 +172,7 @@ fn export_with_runs_of(
                         })
                         .collect::<Result<_, _>>()
                         .map_err(StoreError::from)?;
-                    let prefixes = if turtle {
+                    let prefixes = if prefixed {
                         used_prefixes(&quads, &candidates)
                     } else {
                         Vec::new()
@@ -202,7 +207,7 @@ fn export_with_runs_of(
                         .next()
                         .expect("a sort key holds one triple")
                         .map_err(|e| ExportError::Serialize {
-                            format: "turtle",
+                            format: format.name(),
                             message: format!("cannot read back a sorted triple: {e}"),
                         })?;
                     writer.serialize_quad(&triple)?;
@@ -439,6 +444,7 @@ mod tests {
             RdfFormat::NTriples,
             RdfFormat::NQuads,
             RdfFormat::TriG,
+            RdfFormat::RdfXml,
         ] {
             let keeps = matches!(format, RdfFormat::NQuads | RdfFormat::TriG);
             let selection = super::super::select(&store, &filter, keeps).unwrap();
