@@ -96,6 +96,14 @@ def main() -> None:
 
         def target(text, ours, peer, limit, index=0, invert=False):
             r = ratio(n, ours, peer, index)
+            a = rows[n].get(ours)
+            if r is None and a and index == 0 and peer in stopped[n]:
+                # The peer was stopped after its limit: the ratio is at most ours / limit.
+                bound = a[0] / float(stopped[n][peer])
+                shown = f"> {1 / bound:.2f}x faster" if invert else f"< {bound:.2f}"
+                met = "yes" if bound <= limit else "undecided (the peer was stopped)"
+                w(f"| {text} | {cell(n, ours)} | {peer}: {cell(n, peer)} | {shown} | {met} |")
+                return
             if r is None:
                 w(f"| {text} | {cell(n, ours)} | {peer}: {cell(n, peer)} | - | not measured |")
                 return
