@@ -66,15 +66,7 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
 /// The RDF syntax of a format that is exported by streaming from the store (see
 /// [`crate::export::stream`]), in the same bytes as the in-memory exporter.
 fn streamed(format: OutputFormat) -> Option<oxigraph::io::RdfFormat> {
-    use oxigraph::io::RdfFormat;
-    match format {
-        OutputFormat::Turtle => Some(RdfFormat::Turtle),
-        OutputFormat::NTriples => Some(RdfFormat::NTriples),
-        OutputFormat::NQuads => Some(RdfFormat::NQuads),
-        OutputFormat::TriG => Some(RdfFormat::TriG),
-        OutputFormat::RdfXml => Some(RdfFormat::RdfXml),
-        _ => None,
-    }
+    format.rdf_format().filter(|&rdf| stream::streams(rdf))
 }
 
 /// The graphs `--graph`, `--no-reference` and `--with-ontology` select.
