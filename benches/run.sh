@@ -24,9 +24,9 @@
 # pyoxigraph, Jena --formatted and arq, RDFLib; default 100000), RDFLIB_MAX (default 1000),
 # JAVA_XMX (default 12g), ARQ_LIMIT (seconds per arq run; default 600), QUERY_LIMIT (seconds
 # per query process; default 300), QUERIES_ONLY=1 (only the query comparison: the store, the
-# N-Quads and the oxigraph CLI's store are made without timing them), DEADLINE (a time `date -d` understands:
-# measurements not started by then are noted as not run), KEEP=1 (add to the previous results
-# instead of replacing them).
+# N-Quads and the oxigraph CLI's store are made without timing them), DEADLINE (a time that
+# `date -d` understands: measurements not started by then are noted as not run), KEEP=1 (add to
+# the previous results instead of replacing them).
 #
 # Above PEERS_MAX the disk holds the store, the N-Quads and the peer's store in turn (about 60
 # GB at N = 1,000,000), so files are removed as soon as nothing later needs them.
