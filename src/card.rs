@@ -64,6 +64,16 @@ pub enum AgreementType {
     ReciprocalAccess,
     /// Defence equipment and technology transfer agreement.
     EquipmentTransfer,
+    /// Status of forces or visiting forces agreement (SOFA, SOVFA, VFA): the legal status of one
+    /// party's forces in the other's territory.
+    StatusOfForces,
+    /// Defence (or defence and security) cooperation agreement, framework or road map (DCA,
+    /// EDCA, a memorandum of understanding on defence cooperation).
+    DefenceCooperation,
+    /// Logistics support arrangement between armed forces other than an ACSA (MLSA).
+    LogisticsSupport,
+    /// Mutual defence treaty: the parties undertake to defend each other.
+    MutualDefence,
     /// Any other defence or security agreement.
     #[default]
     Other,
@@ -81,11 +91,54 @@ pub enum AgreementAction {
     EnteredIntoForce,
     /// The parties agreed on it in principle.
     AgreedInPrinciple,
-    /// Negotiations on it started.
+    /// Negotiations on it started or are under way (a round of negotiations was held).
     NegotiationsStarted,
     /// The release only mentions it.
     #[default]
     Mentioned,
+    /// Its signing is planned or scheduled ("will sign", "set to sign").
+    Planned,
+    /// It was renewed or extended.
+    Renewed,
+    /// It was amended (a protocol or amendment to it was signed).
+    Amended,
+    /// Its instruments were exchanged (signed documents handed over).
+    Exchanged,
+    /// Negotiations on it were concluded (the text agreed, not yet signed).
+    NegotiationsConcluded,
+    /// It was terminated.
+    Terminated,
+    /// A party withdrew from it.
+    Withdrawn,
+}
+
+/// The form of the instrument, as its name says ("Memorandum of Understanding", "Protocol").
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Instrument {
+    /// An agreement.
+    #[default]
+    Agreement,
+    /// A treaty.
+    Treaty,
+    /// An arrangement.
+    Arrangement,
+    /// An implementing arrangement under another agreement.
+    ImplementingArrangement,
+    /// A memorandum of understanding.
+    MemorandumOfUnderstanding,
+    /// A protocol or amendment to another agreement.
+    Protocol,
+    /// A letter of intent.
+    LetterOfIntent,
+    /// A road map.
+    RoadMap,
+    /// A joint declaration or statement that is signed.
+    Declaration,
+    /// A framework (for cooperation).
+    Framework,
 }
 
 impl EventKind {
@@ -110,8 +163,67 @@ impl AgreementType {
             Self::InformationSecurity => "information-security",
             Self::ReciprocalAccess => "reciprocal-access",
             Self::EquipmentTransfer => "equipment-transfer",
+            Self::StatusOfForces => "status-of-forces",
+            Self::DefenceCooperation => "defence-cooperation",
+            Self::LogisticsSupport => "logistics-support",
+            Self::MutualDefence => "mutual-defence",
             Self::Other => "other",
         }
+    }
+
+    /// Every type, in declaration order.
+    pub const ALL: [Self; 9] = [
+        Self::Acsa,
+        Self::InformationSecurity,
+        Self::ReciprocalAccess,
+        Self::EquipmentTransfer,
+        Self::StatusOfForces,
+        Self::DefenceCooperation,
+        Self::LogisticsSupport,
+        Self::MutualDefence,
+        Self::Other,
+    ];
+
+    /// The type whose slug this is.
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.slug() == slug)
+    }
+}
+
+impl Instrument {
+    /// The slug used in concept names (`memorandum-of-understanding`, ...).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Agreement => "agreement",
+            Self::Treaty => "treaty",
+            Self::Arrangement => "arrangement",
+            Self::ImplementingArrangement => "implementing-arrangement",
+            Self::MemorandumOfUnderstanding => "memorandum-of-understanding",
+            Self::Protocol => "protocol",
+            Self::LetterOfIntent => "letter-of-intent",
+            Self::RoadMap => "road-map",
+            Self::Declaration => "declaration",
+            Self::Framework => "framework",
+        }
+    }
+
+    /// Every form, in declaration order.
+    pub const ALL: [Self; 10] = [
+        Self::Agreement,
+        Self::Treaty,
+        Self::Arrangement,
+        Self::ImplementingArrangement,
+        Self::MemorandumOfUnderstanding,
+        Self::Protocol,
+        Self::LetterOfIntent,
+        Self::RoadMap,
+        Self::Declaration,
+        Self::Framework,
+    ];
+
+    /// The form whose slug this is.
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.slug() == slug)
     }
 }
 
@@ -124,8 +236,31 @@ impl AgreementAction {
             Self::AgreedInPrinciple => "agreed-in-principle",
             Self::NegotiationsStarted => "negotiations-started",
             Self::Mentioned => "mentioned",
+            Self::Planned => "planned",
+            Self::Renewed => "renewed",
+            Self::Amended => "amended",
+            Self::Exchanged => "exchanged",
+            Self::NegotiationsConcluded => "negotiations-concluded",
+            Self::Terminated => "terminated",
+            Self::Withdrawn => "withdrawn",
         }
     }
+
+    /// Every action, in declaration order.
+    pub const ALL: [Self; 12] = [
+        Self::Signed,
+        Self::EnteredIntoForce,
+        Self::AgreedInPrinciple,
+        Self::NegotiationsStarted,
+        Self::Mentioned,
+        Self::Planned,
+        Self::Renewed,
+        Self::Amended,
+        Self::Exchanged,
+        Self::NegotiationsConcluded,
+        Self::Terminated,
+        Self::Withdrawn,
+    ];
 }
 
 /// One release card.
@@ -201,6 +336,9 @@ pub struct Event {
     /// The key of the event it followed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after: Option<String>,
+    /// The release announces it as planned or scheduled, not as having happened.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub planned: bool,
     /// Keys of the agreements it concerns.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub agreements: Vec<String>,
@@ -239,7 +377,15 @@ pub struct Agreement {
     /// The type.
     #[serde(default, rename = "type")]
     pub agreement_type: AgreementType,
-    /// The parties, as printed ("Government of Japan").
+    /// The form of the instrument, when its name says it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instrument: Option<Instrument>,
+    /// The key of the agreement this one amends, implements or supplements (a protocol to a
+    /// treaty, an implementing arrangement under a cooperation agreement).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// The parties, as printed ("Government of Japan"): governments or states, or international
+    /// organisations ("NATO", "European Union").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parties: Vec<String>,
     /// The armed forces it concerns, as printed.
@@ -600,6 +746,15 @@ impl Card {
                     format!("agreements[{i}]"),
                     &agreement.key,
                     "expected at least one of title, short_name or abbreviation".into(),
+                );
+            }
+            if let Some(parent) = &agreement.parent
+                && (!agreement_keys.contains(parent.as_str()) || parent == &agreement.key)
+            {
+                return fail(
+                    format!("agreements[{i}].parent"),
+                    parent,
+                    undefined("agreement", parent, &agreement_keys),
                 );
             }
             check_evidence(&agreement.evidence)

@@ -518,6 +518,26 @@ fn type_names(t: AgreementType, a: &str, b: &str) -> (String, String, Option<Str
             "Defence Equipment and Technology Transfer Agreement".into(),
             None,
         ),
+        AgreementType::StatusOfForces => (
+            format!("Agreement between {a} and {b} regarding the Status of Forces"),
+            "Status of Forces Agreement".into(),
+            Some("SOFA".into()),
+        ),
+        AgreementType::DefenceCooperation => (
+            format!("Defence Cooperation Agreement between {a} and {b}"),
+            "Defence Cooperation Agreement".into(),
+            Some("DCA".into()),
+        ),
+        AgreementType::LogisticsSupport => (
+            format!("Mutual Logistics Support Arrangement between {a} and {b}"),
+            "Mutual Logistics Support Arrangement".into(),
+            Some("MLSA".into()),
+        ),
+        AgreementType::MutualDefence => (
+            format!("Mutual Defence Treaty between {a} and {b}"),
+            "Mutual Defence Treaty".into(),
+            None,
+        ),
         AgreementType::Other => (
             format!("Memorandum on \"Defence Cooperation & Exchanges\" between {a} and {b}"),
             "Memorandum on Defence Cooperation".into(),
@@ -572,6 +592,8 @@ pub fn card(seed: u64, i: u64, n: u64) -> Card {
             short_name: Some(short),
             abbreviation,
             agreement_type: ty,
+            instrument: None,
+            parent: None,
             parties: vec![format!("Government of {sa}"), format!("Government of {sb}")],
             forces: if ty == AgreementType::Acsa || ty == AgreementType::ReciprocalAccess {
                 vec![format!("{sa} Armed Forces"), format!("{sb} Defence Force")]

@@ -387,9 +387,14 @@ impl Mapper<'_> {
         iri
     }
 
-    /// A government node for a party name ("Government of Japan", "Japan").
+    /// A party node for a party name: an international organisation ("NATO") or a government
+    /// ("Government of Japan", "Japan").
     fn government(&mut self, name: &str) -> (NamedNode, String) {
-        if let Some(e) = self.reference.government(name) {
+        if let Some(e) = self
+            .reference
+            .organization(name)
+            .or_else(|| self.reference.government(name))
+        {
             let iri = self.iris.rebase(&e.iri);
             let segment = e.iri.rsplit('/').next().unwrap_or_default().to_owned();
             return (iri, segment);
@@ -686,6 +691,14 @@ impl Mapper<'_> {
             if let Some(summary) = &a.summary {
                 self.add(&iri, schema::DESCRIPTION, en(summary));
             }
+            if let Some(form) = a.instrument {
+                let concept = NamedNode::new_unchecked(format!(
+                    "{}instrument-{}",
+                    pg::NAMESPACE,
+                    form.slug()
+                ));
+                self.add(&iri, pg::INSTRUMENT, concept);
+            }
             let action =
                 NamedNode::new_unchecked(format!("{}action-{}", pg::NAMESPACE, a.action.slug()));
             self.add(&iri, pg::REPORTED_ACTION, action);
@@ -693,6 +706,17 @@ impl Mapper<'_> {
             self.add(release, schema::MENTIONS, iri.clone());
             let countries = party_key.iter().map(|s| (*s).to_owned()).collect();
             nodes.insert(a.key.clone(), AgreementNode { iri, countries });
+        }
+        // A protocol or implementing arrangement is based on its parent agreement.
+        for a in &card.agreements {
+            if let Some(parent) = &a.parent {
+                let child = nodes[&a.key].iri.clone();
+                self.add(
+                    &child,
+                    crate::vocab::eli::BASED_ON,
+                    nodes[parent].iri.clone(),
+                );
+            }
         }
         nodes
     }
@@ -773,6 +797,9 @@ impl Mapper<'_> {
                 label.push_str(&format!(", {d}"));
             }
             self.add(&iri, rdfs::LABEL, en(&label));
+            if e.planned {
+                self.add(&iri, schema::EVENT_STATUS, schema::EVENT_SCHEDULED);
+            }
             self.add(release, schema::ABOUT, iri.clone());
             if let Some(when) = &when {
                 self.add(&iri, schema::START_DATE, when.clone());

@@ -1,4 +1,5 @@
-//! The curated reference data (`ontology/reference.ttl`) as a gazetteer.
+//! The curated reference data (`ontology/states.ttl` and `ontology/reference.ttl`) as a
+//! gazetteer.
 //!
 //! The mapping resolves the names a card prints ("Government of Japan", "Self-Defense Forces of
 //! Japan", "Minister of Defence") to the reference nodes through their `rdfs:label` and
@@ -15,8 +16,13 @@ use oxigraph::model::{Term, Triple};
 use crate::iri::fold;
 use crate::vocab::{org, pg, schema, skos};
 
-/// The reference data as shipped, in Turtle.
-pub const REFERENCE_TTL: &str = include_str!("../ontology/reference.ttl");
+/// The reference data as shipped, in Turtle: the states and international organisations, then
+/// the governments, ministries, forces, posts, places and people.
+pub const REFERENCE_TTL: &str = concat!(
+    include_str!("../ontology/states.ttl"),
+    "\n",
+    include_str!("../ontology/reference.ttl")
+);
 
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
@@ -38,6 +44,8 @@ pub enum EntityKind {
     Place,
     /// A person.
     Person,
+    /// An international organisation that can be party to an agreement (NATO, the EU).
+    Organization,
 }
 
 /// One reference entity.
@@ -72,7 +80,8 @@ impl Reference {
     pub fn get() -> &'static Self {
         static REFERENCE: OnceLock<Reference> = OnceLock::new();
         REFERENCE.get_or_init(|| {
-            Self::from_turtle(REFERENCE_TTL).expect("ontology/reference.ttl is valid Turtle")
+            Self::from_turtle(REFERENCE_TTL)
+                .expect("ontology/states.ttl and reference.ttl are valid Turtle")
         })
     }
 
@@ -104,6 +113,7 @@ impl Reference {
                 Some(t) if t == org::POST.as_str() => EntityKind::Post,
                 Some(t) if t == schema::CITY.as_str() => EntityKind::Place,
                 Some(t) if t == schema::PERSON.as_str() => EntityKind::Person,
+                Some(t) if t == pg::INTERNATIONAL_ORGANIZATION.as_str() => EntityKind::Organization,
                 _ => continue,
             };
             let mut label = None;
@@ -235,6 +245,13 @@ impl Reference {
         self.entities
             .iter()
             .find(|e| e.kind == EntityKind::Government && e.country.as_deref() == Some(country))
+    }
+
+    /// The international organisation a name means ("NATO", "the European Union").
+    pub fn organization(&self, name: &str) -> Option<&Entity> {
+        self.exact(EntityKind::Organization, name)
+            .into_iter()
+            .next()
     }
 
     /// The armed force a name means.

@@ -55,6 +55,9 @@ namespace! {
         TEXT_SHA256 = "textSha256",
         CARD_SHA256 = "cardSha256",
         UTC_OFFSET = "utcOffset",
+        INSTRUMENT = "instrument",
+        INTERNATIONAL_ORGANIZATION = "InternationalOrganization",
+        INSTRUMENT_FORMS = "InstrumentForms",
         AGREEMENT_TYPES = "AgreementTypes",
         AGREEMENT_ACTIONS = "AgreementActions",
         ROLES = "Roles",
@@ -105,6 +108,8 @@ namespace! {
         LEGISLATION_PASSED_BY = "legislationPassedBy",
         LEGISLATION_TYPE = "legislationType",
         SAME_AS = "sameAs",
+        EVENT_STATUS = "eventStatus",
+        EVENT_SCHEDULED = "EventScheduled",
     }
 }
 
@@ -197,6 +202,7 @@ namespace! {
     /// ELI, `eli:`.
     eli = "http://data.europa.eu/eli/ontology#" {
         LEGAL_RESOURCE = "LegalResource",
+        BASED_ON = "based_on",
     }
 }
 

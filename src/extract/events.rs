@@ -885,6 +885,13 @@ impl Drafter {
                     (None, AgreementType::InformationSecurity) => "isa".into(),
                     (None, AgreementType::ReciprocalAccess) => "raa".into(),
                     (None, AgreementType::EquipmentTransfer) => "equipment-transfer".into(),
+                    (
+                        None,
+                        t @ (AgreementType::StatusOfForces
+                        | AgreementType::DefenceCooperation
+                        | AgreementType::LogisticsSupport
+                        | AgreementType::MutualDefence),
+                    ) => t.slug().into(),
                     (None, AgreementType::Other) => {
                         let name = a
                             .name
@@ -935,6 +942,8 @@ impl Drafter {
                     short_name,
                     abbreviation: a.abbreviation,
                     agreement_type: a.agreement_type,
+                    instrument: None,
+                    parent: None,
                     parties: a.parties,
                     forces: a.forces,
                     action: a.action.unwrap_or_default(),

@@ -189,12 +189,9 @@ fn agreement_types() -> (TypedNames, TypedNames) {
         let Some(slug) = s.as_str().strip_prefix(&prefix) else {
             continue;
         };
-        let kind = match slug {
-            "acsa" => AgreementType::Acsa,
-            "information-security" => AgreementType::InformationSecurity,
-            "reciprocal-access" => AgreementType::ReciprocalAccess,
-            "equipment-transfer" => AgreementType::EquipmentTransfer,
-            _ => continue,
+        let Some(kind) = AgreementType::from_slug(slug).filter(|t| *t != AgreementType::Other)
+        else {
+            continue;
         };
         let p = t.predicate.as_str();
         if !(p == RDFS_LABEL || p == SKOS_ALT || p == SKOS_PREF) {
