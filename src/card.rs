@@ -482,7 +482,13 @@ pub fn split_name(name: &str) -> (Option<String>, Option<String>) {
         }
         _ => {
             let mut split = words.len() - 1;
-            while split > 1 && PARTICLES.contains(&words[split - 1]) {
+            // Particles before the family name, in lower case or, before another particle,
+            // capitalised ("Ursula Von der Leyen").
+            while split > 1
+                && (PARTICLES.contains(&words[split - 1])
+                    || PARTICLES.contains(&words[split - 1].to_lowercase().as_str())
+                        && PARTICLES.contains(&words[split]))
+            {
                 split -= 1;
             }
             (

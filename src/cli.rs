@@ -295,6 +295,11 @@ pub struct ExtractArgs {
     /// (documents separated by `---`) or as JSON Lines (one card per line).
     #[arg(long, short, value_name = "FORMAT", default_value = "yaml")]
     pub format: String,
+
+    /// Instead of the card, say why each main fact was stated: the rule, and the numbered
+    /// sentence it was read from, quoted.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// `pactgraph generate` (hidden: a developer tool).

@@ -15,6 +15,9 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
         .format
         .parse()
         .map_err(|e: String| anyhow!("--format: {e}"))?;
+    if args.explain {
+        return explain(args);
+    }
     let mut cards = Vec::with_capacity(args.files.len());
     for path in &args.files {
         cards.push(crate::inputs::extract_file(path)?.card);
@@ -38,6 +41,32 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
                 }
             }
         }
+        Ok(())
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--explain`: each file's facts with their rule and sentence, as indented text.
+fn explain(args: &ExtractArgs) -> Result<ExitCode> {
+    let mut report = String::new();
+    for path in &args.files {
+        let extracted = crate::inputs::extract_file(path)?;
+        let (_, reasons) =
+            crate::extract::draft_explained(&extracted.source, extracted.card.release.id.clone());
+        report.push_str(&format!("{}\n", path.display()));
+        for r in reasons {
+            report.push_str(&format!("  {}\n    rule: {}\n", r.fact, r.rule));
+            if let Some(text) = r.sentence.and_then(|n| extracted.source.sentence(n)) {
+                let n = r.sentence.unwrap_or_default();
+                report.push_str(&format!(
+                    "    sentence {n}: \u{201c}{}\u{201d}\n",
+                    text.text
+                ));
+            }
+        }
+    }
+    crate::export::write_output(None, |out: &mut dyn Write| -> Result<()> {
+        out.write_all(report.as_bytes())?;
         Ok(())
     })?;
     Ok(ExitCode::SUCCESS)

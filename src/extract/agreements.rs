@@ -45,26 +45,68 @@ pub struct Mention {
     pub end: usize,
     /// End of the title (for reading forces off the title alone).
     pub title_end: usize,
+    /// Named only by kind, in lower case ("a defence cooperation agreement").
+    pub generic: bool,
 }
 
-const HEADS: &str = "Agreement|Treaty|Arrangement|Accord|Pact|Convention";
-/// Words that make a named agreement a trade or economic one.
-const NOT_DEFENCE: [&str; 8] = [
-    "economic",
-    "trade",
-    "investment",
-    "partnership",
-    "taxation",
-    "tax",
-    "social",
-    "tariffs",
+/// The words that end an agreement's name, from the lexicon's instruments (those not printed
+/// in capitals), as a regex alternation.
+fn heads() -> &'static str {
+    static HEADS: OnceLock<String> = OnceLock::new();
+    HEADS.get_or_init(|| {
+        Gazetteer::get()
+            .words("instrument")
+            .iter()
+            .filter(|w| w.chars().any(char::is_lowercase))
+            .map(|w| regex::escape(w).replace(' ', r"\s+"))
+            .collect::<Vec<_>>()
+            .join("|")
+    })
+}
+
+/// The words of a name that says only what kind of thing it is ("New Defence Agreement").
+const GENERIC_WORDS: [&str; 11] = [
+    "new",
+    "defence",
+    "defense",
+    "security",
+    "military",
+    "agreement",
+    "treaty",
+    "pact",
+    "accord",
+    "arrangement",
+    "bilateral",
 ];
+
+/// Words one of which a lower-case agreement name must hold to be a defence or security one.
+const GENERIC_CUES: [&str; 10] = [
+    "defence",
+    "defense",
+    "security",
+    "military",
+    "forces",
+    "logistic",
+    "classified",
+    "reciprocal access",
+    "mutual defen",
+    "armed",
+];
+
+fn generic_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?:a|an|the|new|this|its|their|our|proposed)\s+(?:(?:new|proposed|bilateral|historic|landmark|comprehensive|enhanced|formal)\s+)*(?P<name>(?:[a-z][a-z-]*\s+){1,5}?(?:agreement|treaty|arrangement|pact|accord|memorandum of understanding))\b")
+            .expect("the generic pattern is valid")
+    })
+}
 
 fn title_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"\b(?:{HEADS}|agreement|treaty)\s+between\s+[^()\x22“”;]+"
+            r"\b(?:{}|agreement|treaty)\s+between\s+[^()\x22“”;]+",
+            heads()
         ))
         .expect("the title pattern is valid")
     })
@@ -73,14 +115,14 @@ fn title_regex() -> &'static Regex {
 fn head_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(r"\b(?:{HEADS})s?\b")).expect("the head pattern is valid")
+        Regex::new(&format!(r"\b(?:{})s?\b", heads())).expect("the head pattern is valid")
     })
 }
 
 fn complement_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^\s+(?:on|concerning|regarding|between)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:of|and|for|the)?\s*[A-Z][\w\-]*)*")
+        Regex::new(r"^\s+(?:on|concerning|regarding|relating\s+to|to|for|between)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:of|and|for|the)?\s*[A-Z][\w\-]*)*")
             .expect("the complement pattern is valid")
     })
 }
@@ -190,7 +232,10 @@ pub fn prefix_parties(prefix: &str) -> Vec<String> {
     for p in parts {
         match g.country_exact(p) {
             Some(label) => out.push(label.to_owned()),
-            None => return Vec::new(),
+            None => match Reference::get().organization(p) {
+                Some(org) => out.push(org.label.clone()),
+                None => return Vec::new(),
+            },
         }
     }
     out
@@ -270,6 +315,35 @@ fn quoted_parts(text: &str) -> Vec<String> {
     out
 }
 
+/// Where a name ending at `head` starts: back over capitalised words ("Military Framework")
+/// that are not an article or a sentence's first word of another kind.
+fn named_start(sentence: &str, head: usize) -> usize {
+    let mut start = head;
+    for word in sentence[..head].trim_end().rsplit(' ') {
+        let bare = word.trim_start_matches(['“', '"', '‘', '\'']);
+        let joiner = matches!(bare, "and" | "of" | "for" | "on");
+        if bare.is_empty()
+            || !is_capitalised(bare) && !joiner
+            || matches!(bare, "The" | "A" | "An" | "This" | "That" | "Its" | "Their")
+            || bare.ends_with([',', ';', ':', ')', '”', '"'])
+            || Gazetteer::get().country_exact(bare).is_some() && word.len() == bare.len()
+        {
+            break;
+        }
+        start = word.as_ptr() as usize - sentence.as_ptr() as usize + (word.len() - bare.len());
+        if word.len() != bare.len() {
+            break;
+        }
+    }
+    // A joiner is only inside a name: "Defence and Security Treaty", not "and Treaty".
+    while let Some(first) = sentence[start..head].split(' ').next()
+        && matches!(first, "and" | "of" | "for" | "on")
+    {
+        start += first.len() + 1;
+    }
+    start
+}
+
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -281,9 +355,26 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
     // Formal titles.
     for m in title_regex().find_iter(sentence) {
         let end = title_end(sentence, m.start(), m.end());
-        let title = sentence[m.start()..end].to_owned();
+        // "the Military Framework Agreement between Turkey and Tajikistan": the capitalised
+        // words of its name before the head belong to the title.
+        let start = named_start(sentence, m.start());
+        let title = sentence[start..end].to_owned();
         let (short, abbr, used) = parenthesis(&sentence[end..]);
         let parties = title_parties(&title);
+        // "an Implementing Arrangement between Minister X and ...": people, not parties.
+        {
+            let reference = Reference::get();
+            let known = parties.iter().any(|p| {
+                reference.country(p).is_some()
+                    || reference.government(p).is_some()
+                    || reference.organization(p).is_some()
+                    || reference.force(p).is_some()
+                    || !forces_in(p).is_empty()
+            });
+            if !parties.is_empty() && !known {
+                continue;
+            }
+        }
         // "the agreement between Germany and Japan on ...": a description, not a formal
         // title; it names an agreement only when both sides are states.
         if title.starts_with(char::is_lowercase) {
@@ -305,9 +396,10 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
                     .iter()
                     .filter_map(|p| reference.country(p).map(|c| c.label.clone()))
                     .collect(),
-                start: m.start(),
+                start,
                 end: end + used,
                 title_end: end,
+                generic: false,
             });
             continue;
         }
@@ -319,9 +411,10 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
             abbreviation: abbr,
             parties,
             agreement_type: kind,
-            start: m.start(),
+            start,
             end: end + used,
             title_end: end,
+            generic: false,
         });
     }
     // Names ending in a head word.
@@ -370,11 +463,14 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
             if bare.ends_with([',', ';', ':', ')', '”', '"']) {
                 break;
             }
+            let action_word = [
+                "Sign", "Hail", "Welcom", "Histor", "Landmark", "Conclu", "Renew",
+            ]
+            .iter()
+            .any(|w| bare.starts_with(w));
             if (is_capitalised(bare)
-                && !matches!(
-                    bare,
-                    "The" | "A" | "An" | "This" | "That" | "Its" | "Their" | "New"
-                ))
+                && !action_word
+                && !matches!(bare, "The" | "A" | "An" | "This" | "That" | "Its" | "Their"))
                 || joiner
             {
                 start = ws + (w.len() - bare.len());
@@ -410,22 +506,37 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
             continue;
         }
         let name = sentence[start..end].trim_end_matches(['.', ',']).to_owned();
-        let folded = fold(&name);
-        if folded.split(' ').any(|w| NOT_DEFENCE.contains(&w)) {
+        if g.not_defence(&name) {
             continue;
         }
         let (prefix, core) = split_prefix(&name);
         let (short, abbr, used) = parenthesis(&sentence[end..]);
+        // "NATO Status of Forces Agreement": an organisation's own agreement.
+        let organisation = name
+            .split_whitespace()
+            .next()
+            .and_then(|w| Reference::get().organization(w))
+            .map(|e| e.label.clone());
+        // "New Defence Agreement": a name of kind words only is generic.
+        let generic = abbr.is_none()
+            && short.is_none()
+            && prefix.is_none()
+            && fold(&core).split(' ').all(|w| GENERIC_WORDS.contains(&w));
         out.push(Mention {
             title: None,
             name: Some(name.clone()),
             short_name: short,
             abbreviation: abbr,
-            parties: prefix.map(prefix_parties).unwrap_or_default(),
+            parties: prefix
+                .map(prefix_parties)
+                .filter(|p| !p.is_empty())
+                .or_else(|| organisation.map(|o| vec![o]))
+                .unwrap_or_default(),
             agreement_type: g.agreement_type(&core),
             start,
             end: end + used,
             title_end: end,
+            generic,
         });
     }
     // Abbreviations.
@@ -460,6 +571,32 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
             start,
             end: abbr.end(),
             title_end: abbr.end(),
+            generic: false,
+        });
+    }
+    // Agreements named by kind in lower case: "a defence cooperation agreement", "the status
+    // of forces agreement", "a security treaty" (a defence or security word must be there).
+    for caps in generic_regex().captures_iter(sentence) {
+        let m = caps.name("name").expect("a name");
+        if out.iter().any(|o| o.start < m.end() && m.start() < o.end) {
+            continue;
+        }
+        let name = m.as_str();
+        let folded = fold(name);
+        if !GENERIC_CUES.iter().any(|c| folded.contains(c)) || g.not_defence(name) {
+            continue;
+        }
+        out.push(Mention {
+            title: None,
+            name: Some(name.to_owned()),
+            short_name: None,
+            abbreviation: None,
+            parties: Vec::new(),
+            agreement_type: g.agreement_type(name),
+            start: m.start(),
+            end: m.end(),
+            title_end: m.end(),
+            generic: true,
         });
     }
     out.sort_by_key(|m| m.start);

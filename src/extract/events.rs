@@ -33,6 +33,8 @@ use crate::text::SourceText;
 enum Trigger {
     EntryIntoForce,
     Signing,
+    /// A signing announced ahead: "will sign", "is set to sign", "will be signed".
+    Planned,
     Negotiations,
     Principle,
     Meeting,
@@ -53,6 +55,16 @@ struct Read {
     /// "signed" only in an aside: ", signed in May," or "(signed on ...)".
     sign_aside: bool,
     witnessed: bool,
+    /// Says "today" (or, once the release date is known, prints it).
+    today: bool,
+    /// Names its parties or signers "between A and B".
+    between: bool,
+    /// Speaks of a signing or meeting still to come.
+    future: bool,
+    /// "I" or "we": the speaker of a transcript turn, or the publisher's minister.
+    first_person: bool,
+    /// The speaker of the transcript turn the sentence is in.
+    speaker: Option<String>,
     negotiations: bool,
     principle: bool,
     meeting: bool,
@@ -77,7 +89,7 @@ macro_rules! pattern {
 
 pattern!(
     eif_re,
-    r"(?i)\b(?:entry into force|enter(?:s|ed)? into force|(?:come|comes|came) into force)\b"
+    r"(?i)\b(?:entry into (?:force|effect)|enter(?:s|ed|ing)? into (?:force|effect)|(?:come|comes|came|coming) into (?:force|effect)|t(?:ook|akes|ake) effect)\b"
 );
 pattern!(
     notes_re,
@@ -87,27 +99,59 @@ pattern!(
     sign_verb_re,
     r"\b(?:sign|signs|signed)\b|^Signing\s+(?:the|an?|this)\b|\bsigning\s+(?:the|an?|this|two|both|of\s+the\s+two)\b"
 );
-pattern!(sign_noun_re, r"(?i)\bsignings?\s+(?:of|ceremony)\b");
+pattern!(
+    future_re,
+    r"(?i)\b(?:will|shall|would)\s+(?:be\s+)?(?:formally\s+|officially\s+)?sign(?:ed)?\b|\b(?:plan|plans|planned|intend|intends|hope|hopes|agreed|expected)\s+to\s+sign\b|\b(?:set|due|scheduled|expected|slated|poised)\s+to\s+(?:be\s+)?(?:sign|ink|hold|meet)|\bwill\s+(?:travel|visit|meet|hold)\b|\bis\s+to\s+(?:sign|meet)\b|\btomorrow\b|\bwill\b[^.;]{0,140}\bto\s+sign\b|\bsigning\b[^.;]{0,80}\bwill\s+take\s+place\b"
+);
+pattern!(
+    first_person_re,
+    r"\b(?:I|I'[mdv]\w*|I’[mdv]\w*|[Ww]e|[Ww]e'\w+|[Ww]e’\w+)\s"
+);
+pattern!(
+    concluded_re,
+    r"(?i)\b(?:conclud\w+|ink\w*|seal\w*)\s+(?:a|an|the|two|their)\s+(?:new\s+|historic\s+|landmark\s+)?(?-i:[A-Z])|\bexchang\w*\s+(?:of\s+)?(?:a|an|the)\s+(?:new\s+)?(?-i:[A-Z])|\b(?:was|were)\s+exchanged\b|\bsign\s+and\s+exchange\b"
+);
+pattern!(
+    between_re,
+    r"\b(?:between|by)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){1,6}[^.;]{0,120}\band\b"
+);
+pattern!(
+    hedged_re,
+    r"(?i)\b(?:until|unless|if|once|cannot|can't|not\s+yet|yet\s+to|delays?\s+in)\b[^.;]{0,100}\b(?:sign|signs|signed|signing|concluded)\b"
+);
+pattern!(witness_re, r"(?i)\bwitness\w*");
+pattern!(we_re, r"\b(?:[Ww]e|[Ww]e['’]\w+|[Oo]ur)\b");
+pattern!(
+    sign_noun_re,
+    r"(?i)\bsignings?\s+(?:of|ceremony)\b|\bsignature\s+of\b"
+);
 pattern!(witnessed_re, r"(?i)\bwitness(?:ed|es)?\s+the\s+signing");
 pattern!(
     negotiations_re,
-    r"(?i)\bnegotiations?\b[^.;]{0,40}\b(?:start|launch|commenc|begin|began|begun|open)\w*|\b(?:start|launch|commenc|begin|began|open)\w*\s+(?:formal\s+|official\s+)?negotiations?\b"
+    r"(?i)\bround\s+of\s+(?:negotiations|talks)\b|\bnegotiations?\b[^.;]{0,40}\b(?:start|launch|commenc|begin|began|begun|open)\w*|\b(?:start|launch|commenc|begin|began|open)\w*\s+(?:formal\s+|official\s+)?negotiations?\b"
 );
 pattern!(
     principle_re,
     r"(?i)\b(?:agree\w*|agreement|consensus)\s+in\s+principle\b|\bin[- ]principle\s+(?-i:[A-Z])"
 );
-pattern!(
-    meeting_re,
-    r"(?i)\b(?:held|had|hold|holds|holding)\b[^.;]{0,60}?\b(?:meeting|talks|summit|consultations?|dialogue|telephone\s+call|video\s+conference)\b|\bmeeting\s+(?:was|were)\s+held\b|\bmet\s+(?:with\s+)?(?:[A-Z]|his\b|her\b|their\b)|\bhost(?:ed|s)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?-i:[A-Z])"
-);
+/// A meeting reported: held, had, hosted, met, welcomed to one (its nouns from the lexicon).
+fn meeting_re() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let nouns = Gazetteer::get().alternation_of("meeting");
+        Regex::new(&format!(
+            r"(?i)\b(?:held|had|hold|holds|holding|convened|attended|chaired|co-chaired)\b[^.;]{{0,60}}?\b(?:{nouns})|\b(?:{nouns})[^.;]{{0,80}}?\b(?:was|were|is|are)\s+(?:being\s+)?held\b|\b(?:{nouns})\s+held\s+(?:here|in|at|on)\b|\bmet\s+(?:with\s+)?(?:(?-i:[A-Z])|his\b|her\b|their\b)|\bmeet\s+(?:with\s+)?(?-i:[A-Z])|\bhost(?:ed|s|ing)?\s+(?:(?:the|his|her|their|my|our)\s+)?(?:(?-i:[A-Z])|friends?\b|counterparts?\b|colleagues?\b)|\bwelcom\w*\b[^.;]{{0,120}}?\b(?:{nouns}|visit)"
+        ))
+        .expect("the meeting pattern is valid")
+    })
+}
 pattern!(
     past_re,
-    r"(?i)\bthen-|\blast\s+(?:year|month|week|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bearlier\s+this\s+year\b|\bof\s+this\s+year\b|\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\bin\s+(?:19|20)\d\d\b|\bsince\s+(?:19|20)\d\d\b|\bago\b|\bpreviously\b"
+    r"(?i)\bthen-|\blast\s+(?:year|month|week|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bearlier\s+this\s+year\b|\bof\s+this\s+year\b|\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\bin\s+(?:19|20)\d\d\b|\bsince\s+(?:19|20)\d\d\b|\bago\b|\bpreviously\b|\brecently\b|\bearlier\b"
 );
 pattern!(
     today_re,
-    r"(?i)\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b"
+    r"(?i)\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b|\b(?:welcome|welcoming)\s+(?:you\s+)?(?:all\s+)?to\s+this\b"
 );
 pattern!(yesterday_re, r"(?i)\byesterday\b");
 pattern!(
@@ -139,6 +183,21 @@ pattern!(
     r"\b(?:in|at|visiting)\s+(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s+"
 );
 
+/// Why the extractor stated a fact: the rule and the sentence it read it from
+/// (`pactgraph extract --explain`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    /// The fact, as "slot: value".
+    pub fact: String,
+    /// The rule, in words a reader of releases would use.
+    pub rule: &'static str,
+    /// The sentence number it was read from, when one sentence gives it.
+    pub sentence: Option<u32>,
+}
+
+/// What a release card is drafted from: its kind, events, agreements and people.
+pub type Parts = (ReleaseKind, Vec<Event>, Vec<Agreement>, Vec<Person>);
+
 /// A release read sentence by sentence.
 #[derive(Debug)]
 pub struct Document {
@@ -148,6 +207,9 @@ pub struct Document {
     pub release_date: Option<String>,
     /// The publisher's country (reference label), when the publisher names one.
     pub publisher_country: Option<String>,
+    /// The place of a dateline: a line above the text holding only a known place, or a
+    /// dated one ("NAIROBI, Kenya, December 9, 2015").
+    pub dateline: Option<String>,
     sentences: Vec<Read>,
 }
 
@@ -170,7 +232,7 @@ impl Document {
             .chars()
             .take(source.sentences.get(12).map_or(usize::MAX, |s| s.end + 2))
             .collect();
-        let sentences: Vec<Read> = source
+        let mut sentences: Vec<Read> = source
             .sentences
             .iter()
             .map(|s| {
@@ -182,6 +244,16 @@ impl Document {
                 read_sentence(s.number, &s.text, line_end)
             })
             .collect();
+        let mut turn: Option<String> = None;
+        for s in &mut sentences {
+            if let Some(m) = people::speaker(&s.text) {
+                turn = Some(m.name.clone());
+                if s.people.iter().all(|p| p.start >= m.end) {
+                    s.people.insert(0, m);
+                }
+            }
+            s.speaker.clone_from(&turn);
+        }
         let release_date = source
             .header
             .date
@@ -196,7 +268,6 @@ impl Document {
                 })
             });
         let year = release_date.as_deref().and_then(year_of);
-        let mut sentences = sentences;
         for s in &mut sentences {
             s.current = s.past
                 && (today_re().is_match(&s.text)
@@ -207,6 +278,10 @@ impl Document {
             if s.current {
                 s.past = false;
             }
+            s.today |= release_date.is_some()
+                && dates_in(&s.text, year)
+                    .iter()
+                    .any(|d| d.date == release_date);
         }
         let title = sentences
             .iter()
@@ -216,6 +291,8 @@ impl Document {
                     && s.text.split_whitespace().count() >= 3
                     && !LABELS.contains(&s.text.to_lowercase().as_str())
                     && !s.text.starts_with('(')
+                    && !s.text.starts_with("Source:")
+                    && !s.text.trim_end().ends_with('|')
                     && dates_in(&s.text, None).first().is_none_or(|d| d.start > 0)
             })
             .map(|s| s.text.clone());
@@ -227,9 +304,28 @@ impl Document {
                 .or_else(|| reference.countries_in(p).first().map(|c| c.iri.clone()))?;
             reference.by_iri(&iri).map(|c| c.label.clone())
         });
+        let dateline = sentences.iter().take(8).find_map(|s| {
+            let line = s
+                .text
+                .trim()
+                .trim_end_matches([',', '.', ' ', '-', '–', '—']);
+            // "NAIROBI, Kenya, ...": a city printed in capitals.
+            let line = &title_case_caps(line);
+            let g = Gazetteer::get();
+            let whole = g.places.find(line).filter(|m| m.start() == 0)?;
+            let rest = line[whole.end()..].trim_start_matches([',', ' ']);
+            let country_then = g.country_exact(rest.split(',').next().unwrap_or_default().trim());
+            let dated = dates_in(rest, None)
+                .first()
+                .is_some_and(|d| d.year_printed && d.start < 25);
+            (s.heading && rest.is_empty()
+                || dated && (country_then.is_some() || rest.starts_with(char::is_uppercase)))
+            .then(|| whole.as_str().to_owned())
+        });
         Self {
             title,
             release_date,
+            dateline,
             publisher_country,
             sentences,
         }
@@ -241,7 +337,14 @@ impl Document {
 
     /// The release kind, the events, agreements and people.
     pub fn into_parts(self) -> (ReleaseKind, Vec<Event>, Vec<Agreement>, Vec<Person>) {
-        Drafter::new(self).draft()
+        self.into_parts_explained().0
+    }
+
+    /// The parts, and why each main fact was stated.
+    pub fn into_parts_explained(self) -> (Parts, Vec<Reason>) {
+        let mut reasons = Vec::new();
+        let parts = Drafter::new(self).draft(&mut reasons);
+        (parts, reasons)
     }
 }
 
@@ -256,12 +359,18 @@ fn read_sentence(number: u32, text: &str, line: bool) -> Read {
         people: people::mentions(text),
         eif: eif_re().is_match(text),
         notes: notes_re().is_match(text),
-        sign_verb: sign_verb_re().is_match(text),
+        sign_verb: (sign_verb_re().is_match(text) || concluded_re().is_match(text))
+            && !hedged_re().is_match(text),
         sign_noun: sign_noun_re().is_match(text),
         sign_aside: sign_verb_re()
             .find_iter(text)
             .all(|m| text[..m.start()].trim_end().ends_with([',', '(']) && m.as_str() == "signed"),
         witnessed: witnessed_re().is_match(text),
+        future: future_re().is_match(text),
+        today: today_re().is_match(text),
+        between: between_re().is_match(text),
+        first_person: first_person_re().is_match(text),
+        speaker: None,
         negotiations: negotiations_re().is_match(text),
         principle: principle_re().is_match(text),
         meeting: meeting_re().is_match(text),
@@ -276,7 +385,12 @@ impl Read {
         if self.eif && (self.notes || !self.sign_verb || self.sign_aside) && !self.past {
             return Some(Trigger::EntryIntoForce);
         }
-        if self.sign_verb && !self.witnessed && !self.past {
+        if self.sign_verb && self.future && !self.past {
+            return Some(Trigger::Planned);
+        }
+        if (self.sign_verb && (!self.witnessed || self.between) || self.sign_noun && self.today)
+            && !self.past
+        {
             return Some(Trigger::Signing);
         }
         if self.negotiations && !self.past {
@@ -304,6 +418,8 @@ struct AgreementDraft {
     party_keys: BTreeSet<String>,
     /// Its names without party prefix, folded, to compare mentions by.
     cores: Vec<String>,
+    /// Named only by kind ("a defence agreement") in every mention so far.
+    generic: bool,
     agreement_type: AgreementType,
     forces: Vec<String>,
     sentences: Vec<u32>,
@@ -319,6 +435,8 @@ struct PersonDraft {
     honorific: Option<String>,
     post: Option<String>,
     country: Option<String>,
+    /// Named as a counterpart or colleague somewhere.
+    foreign: bool,
     sentences: Vec<u32>,
 }
 
@@ -331,6 +449,8 @@ struct Drafter {
     agreements: Vec<AgreementDraft>,
     /// For each sentence, the agreement indices it names.
     named: Vec<Vec<usize>>,
+    /// (sentence, mention) -> the draft the mention went to, before resolution.
+    mention_index: std::collections::HashMap<(usize, usize), usize>,
     people: Vec<PersonDraft>,
     /// For each sentence, the person indices it names.
     persons_in: Vec<Vec<usize>>,
@@ -342,10 +462,12 @@ impl Drafter {
             named: vec![Vec::new(); doc.sentences.len()],
             persons_in: vec![Vec::new(); doc.sentences.len()],
             doc,
+            mention_index: std::collections::HashMap::new(),
             agreements: Vec::new(),
             people: Vec::new(),
         };
         d.collect_agreements();
+        d.resolve_agreements();
         d.collect_people();
         d
     }
@@ -365,12 +487,14 @@ impl Drafter {
                     None => {
                         self.agreements.push(AgreementDraft {
                             agreement_type: m.agreement_type,
+                            generic: m.generic,
                             ..AgreementDraft::default()
                         });
                         self.agreements.len() - 1
                     }
                 };
                 let a = &mut self.agreements[index];
+                a.generic &= m.generic;
                 if a.title.is_none() {
                     a.title.clone_from(&m.title);
                 }
@@ -409,8 +533,283 @@ impl Drafter {
                 if !self.named[i].contains(&index) {
                     self.named[i].push(index);
                 }
+                self.mention_index.insert((i, j), index);
             }
         }
+    }
+
+    /// One agreement under several names: an alias ("the X, known as the Y", "X, or the Y"),
+    /// an abbreviation the text defines and uses bare later ("the DCA"), a kind named in lower
+    /// case when the release names one agreement of that kind ("a new defence agreement ...
+    /// The Status of Forces Agreement"); and the forces an agreement is "between".
+    fn resolve_agreements(&mut self) {
+        let n = self.agreements.len();
+        let mut target: Vec<usize> = (0..n).collect();
+        // Aliases within a sentence.
+        for (i, s) in self.doc.sentences.iter().enumerate() {
+            let named: Vec<&agreements::Mention> = s.agreements.iter().collect();
+            for w in named.windows(2) {
+                let gap = s.text[w[0].end.min(w[1].start)..w[1].start].to_lowercase();
+                let gap = gap.trim_matches([' ', ',', '(', '“', '"', '‘']);
+                let alias = matches!(
+                    gap.trim_end_matches(" the").trim(),
+                    "known as"
+                        | "also known as"
+                        | "also called"
+                        | "called"
+                        | "or"
+                        | "dubbed"
+                        | "otherwise known as"
+                        | "named"
+                        | "referred to as"
+                );
+                if !alias {
+                    continue;
+                }
+                let (Some(a), Some(b)) = (self.index_of(i, w[0]), self.index_of(i, w[1])) else {
+                    continue;
+                };
+                if a != b {
+                    target[b] = a;
+                    let short = w[1].name.clone().map(|x| strip_article(&x).to_owned());
+                    if self.agreements[a].short_name.is_none() {
+                        self.agreements[a].short_name = short;
+                    }
+                }
+            }
+        }
+        // Lower-case kinds into the one named agreement they can be.
+        let reference = Reference::get();
+        for g in 0..n {
+            if !self.agreements[g].generic || target[g] != g {
+                continue;
+            }
+            let kind = self.agreements[g].agreement_type;
+            let candidates: Vec<usize> = (0..n)
+                .filter(|&o| o != g && target[o] == o && !self.agreements[o].generic)
+                .filter(|&o| {
+                    // A generic naming two other countries is another agreement.
+                    let other = &self.agreements[o];
+                    let here: BTreeSet<String> = self.agreements[g]
+                        .sentences
+                        .iter()
+                        .flat_map(|&n| {
+                            reference.countries_in(&self.doc.sentences[n as usize - 1].text)
+                        })
+                        .map(|c| c.iri.clone())
+                        .collect();
+                    let theirs: BTreeSet<String> = if other.party_keys.is_empty() {
+                        other
+                            .sentences
+                            .iter()
+                            .flat_map(|&n| {
+                                reference.countries_in(&self.doc.sentences[n as usize - 1].text)
+                            })
+                            .map(|c| c.iri.clone())
+                            .collect()
+                    } else {
+                        other.party_keys.clone()
+                    };
+                    here.len() < 2 || theirs.is_empty() || here == theirs
+                })
+                .collect();
+            let typed: Vec<usize> = candidates
+                .iter()
+                .copied()
+                .filter(|&o| {
+                    let t = self.agreements[o].agreement_type;
+                    kind == AgreementType::Other || t == kind
+                })
+                .collect();
+            let candidates = typed;
+            if let [one] = candidates.as_slice() {
+                target[g] = *one;
+            }
+        }
+        // A name only the headline prints ("Russia-EU Agreement on the protection of ...")
+        // is the one agreement the body names, when the body names one.
+        let heading_only = |a: &AgreementDraft, doc: &Document| {
+            a.sentences
+                .iter()
+                .all(|&n| doc.sentences[n as usize - 1].heading)
+        };
+        let body: Vec<usize> = (0..n)
+            .filter(|&o| target[o] == o && !heading_only(&self.agreements[o], &self.doc))
+            .collect();
+        if let [one] = body.as_slice() {
+            for (h, t) in target.iter_mut().enumerate() {
+                if *t == h
+                    && h != *one
+                    && heading_only(&self.agreements[h], &self.doc)
+                    && self.agreements[h].abbreviation.is_none()
+                {
+                    *t = *one;
+                }
+            }
+        }
+        // Follow chains, then fold each merged draft into its target.
+        for i in 0..n {
+            let mut t = target[i];
+            while target[t] != t {
+                t = target[t];
+            }
+            target[i] = t;
+        }
+        for (i, &t) in target.iter().enumerate() {
+            if t == i {
+                continue;
+            }
+            let from = std::mem::take(&mut self.agreements[i]);
+            let a = &mut self.agreements[t];
+            for x in from.sentences {
+                if !a.sentences.contains(&x) {
+                    a.sentences.push(x);
+                }
+            }
+            for f in from.forces {
+                if !a.forces.contains(&f) {
+                    a.forces.push(f);
+                }
+            }
+            if a.parties.is_empty() {
+                a.parties = from.parties;
+                a.party_keys = from.party_keys;
+            }
+            a.cores.extend(from.cores);
+        }
+        let kept: Vec<usize> = (0..n).filter(|&i| target[i] == i).collect();
+        let new_index: Vec<Option<usize>> = (0..n)
+            .map(|i| kept.iter().position(|&k| k == target[i]))
+            .collect();
+        let mut drafts = std::mem::take(&mut self.agreements);
+        self.agreements = kept
+            .iter()
+            .map(|&k| std::mem::take(&mut drafts[k]))
+            .collect();
+        for list in &mut self.named {
+            let mut mapped: Vec<usize> = Vec::new();
+            for &x in list.iter() {
+                if let Some(y) = new_index[x]
+                    && !mapped.contains(&y)
+                {
+                    mapped.push(y);
+                }
+            }
+            *list = mapped;
+        }
+        // Abbreviations the text defined, used bare later.
+        for a in 0..self.agreements.len() {
+            let Some(abbr) = self.agreements[a].abbreviation.clone() else {
+                continue;
+            };
+            if abbr.len() < 2 {
+                continue;
+            }
+            for (i, s) in self.doc.sentences.iter().enumerate() {
+                if self.named[i].contains(&a) {
+                    continue;
+                }
+                let found = s.text.match_indices(abbr.as_str()).any(|(at, _)| {
+                    let before = s.text[..at].chars().next_back();
+                    let after = s.text[at + abbr.len()..].chars().next();
+                    before.is_none_or(|c| !c.is_alphanumeric())
+                        && after.is_none_or(|c| !c.is_alphanumeric() || c == 's')
+                });
+                if found {
+                    self.named[i].push(a);
+                    let number = s.number;
+                    if !self.agreements[a].sentences.contains(&number) {
+                        self.agreements[a].sentences.push(number);
+                    }
+                }
+            }
+        }
+        // Forces the agreement is "between": in a sentence naming it (or "the agreement" when
+        // the release names one), the forces after "between".
+        let only = self.agreements.len() == 1;
+        for (i, s) in self.doc.sentences.iter().enumerate() {
+            let target = match self.named[i].as_slice() {
+                [one] => Some(*one),
+                [] if only && s.text.to_lowercase().contains("agreement") => Some(0),
+                _ => None,
+            };
+            let Some(a) = target.filter(|&a| self.agreements[a].forces.is_empty()) else {
+                continue;
+            };
+            let Some(at) = s.text.find(" between ") else {
+                continue;
+            };
+            // "cooperation between the ADF and the JSDF", not "an exercise ... between".
+            let lead_in: Vec<&str> = s.text[..at].rsplit(' ').take(3).collect();
+            if !lead_in.iter().any(|w| {
+                let w = w.to_lowercase();
+                [
+                    "cooperation",
+                    "co-operation",
+                    "relationship",
+                    "relations",
+                    "framework",
+                    "ties",
+                    "activities",
+                    "agreement",
+                    "arrangement",
+                ]
+                .iter()
+                .any(|c| w.starts_with(c))
+            }) {
+                continue;
+            }
+            let span = s.text[at..].split([';', '.']).next().unwrap_or_default();
+            let forces = forces_in(span);
+            if forces.len() < 2 {
+                continue;
+            }
+            let a = &mut self.agreements[a];
+            for f in forces {
+                let key = force_key(&f);
+                if !a.forces.iter().any(|x| force_key(x) == key) {
+                    a.forces.push(f);
+                }
+            }
+        }
+    }
+
+    /// Who "I" and "we" are in a sentence of a transcript turn: the speaker, and for "we" the
+    /// people with a post the speaker named earlier in the turn (the counterpart welcomed).
+    fn first_person_signers(&self, j: usize) -> Vec<usize> {
+        let t = &self.doc.sentences[j];
+        let (true, Some(speaker)) = (t.first_person, &t.speaker) else {
+            return Vec::new();
+        };
+        let key = family_key_of(speaker);
+        let Some(me) = self.people.iter().position(|p| p.key == key) else {
+            return Vec::new();
+        };
+        let mut out = vec![me];
+        if we_re().is_match(&t.text) {
+            let start = (0..=j)
+                .rev()
+                .find(|&k| people::speaker(&self.doc.sentences[k].text).is_some())
+                .unwrap_or(j);
+            for k in start..=j {
+                for &p in &self.persons_in[k] {
+                    let other = &self.people[p];
+                    if p != me && other.post.is_some() && !out.contains(&p) && out.len() < 3 {
+                        out.push(p);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The draft index a mention in sentence `i` went to.
+    fn index_of(&self, i: usize, m: &agreements::Mention) -> Option<usize> {
+        let pos = self.doc.sentences[i]
+            .agreements
+            .iter()
+            .position(|x| std::ptr::eq(x, m))?;
+        self.mention_index.get(&(i, pos)).copied()
     }
 
     fn find_agreement(&self, m: &agreements::Mention) -> Option<usize> {
@@ -443,6 +842,7 @@ impl Drafter {
                     honorific: m.honorific.clone(),
                     post: m.post.clone(),
                     country: m.country.clone(),
+                    foreign: m.foreign,
                     sentences: vec![s.number],
                 };
                 let key = draft.key.clone();
@@ -470,6 +870,7 @@ impl Drafter {
                         if p.country.is_none() {
                             p.country.clone_from(&m.country);
                         }
+                        p.foreign |= m.foreign;
                         if !p.sentences.contains(&s.number) {
                             p.sentences.push(s.number);
                         }
@@ -487,16 +888,29 @@ impl Drafter {
         }
     }
 
-    fn draft(mut self) -> (ReleaseKind, Vec<Event>, Vec<Agreement>, Vec<Person>) {
+    fn draft(mut self, reasons: &mut Vec<Reason>) -> Parts {
         let sentences = &self.doc.sentences;
         let title_number = self
             .doc
             .title
             .as_ref()
             .and_then(|t| sentences.iter().find(|s| &s.text == t).map(|s| s.number));
-        let lead = sentences
+        let mut lead = sentences
             .iter()
             .position(|s| !s.heading && s.trigger().is_some());
+        // A meeting whose principals sign something the same day is a signing: a later
+        // sentence in which named people (or the speaker, "we") sign.
+        if let Some(i) = lead
+            && sentences[i].trigger() == Some(Trigger::Meeting)
+            && let Some(j) = (i + 1..sentences.len()).find(|&j| {
+                let t = &sentences[j];
+                t.trigger() == Some(Trigger::Signing)
+                    && (!self.persons_in[j].is_empty() || t.first_person)
+                    && !t.witnessed
+            })
+        {
+            lead = Some(j);
+        }
         let title_trigger = title_number
             .and_then(|n| sentences.get(n as usize - 1))
             .and_then(|s| {
@@ -511,12 +925,37 @@ impl Drafter {
                 }
             });
         let trigger = lead.and_then(|i| sentences[i].trigger()).or(title_trigger);
+        let lead_number = lead.map(|i| sentences[i].number);
+        let trigger_rule = match (lead.and_then(|i| sentences[i].trigger()), trigger) {
+            (Some(Trigger::Planned), _) => {
+                "the first sentence reporting something announces a signing (\"will sign\", \"set to sign\")"
+            }
+            (Some(Trigger::Signing), _) => {
+                "the first sentence reporting something reports a signing (or an exchange) by named people"
+            }
+            (Some(Trigger::EntryIntoForce), _) => {
+                "the first sentence reporting something reports an entry into force"
+            }
+            (Some(Trigger::Negotiations), _) => {
+                "the first sentence reporting something reports negotiations"
+            }
+            (Some(Trigger::Principle), _) => {
+                "the first sentence reporting something reports an agreement in principle"
+            }
+            (Some(Trigger::Meeting), _) => {
+                "the first sentence reporting something reports a meeting held, hosted or attended"
+            }
+            (None, Some(_)) => "no sentence reports an event: the headline's",
+            (None, None) => "nothing is reported as happening",
+        };
         let kind = match trigger {
             Some(Trigger::Signing) => ReleaseKind::Signing,
             Some(Trigger::EntryIntoForce) => ReleaseKind::EntryIntoForce,
             Some(Trigger::Meeting) => ReleaseKind::Meeting,
             _ => ReleaseKind::Other,
         };
+        let planned = trigger == Some(Trigger::Planned)
+            || lead.is_some_and(|i| sentences[i].future && trigger == Some(Trigger::Meeting));
         let mut events: Vec<Event> = Vec::new();
         let mut main_agreements: Vec<usize> = Vec::new();
         let mut main_signatories: Vec<usize> = Vec::new();
@@ -524,9 +963,24 @@ impl Drafter {
         let release_date = self.doc.release_date.clone();
         if let (Some(i), Some(trigger)) = (lead, trigger) {
             let s = &sentences[i];
-            let date = dates_in(&s.text, year)
+            let found_dates: Vec<_> = dates_in(&s.text, year)
                 .into_iter()
-                .find_map(|d| d.date)
+                .filter(|d| !aside_date(&s.text, d.start) && d.date.is_some())
+                .collect();
+            // Of several dates, the one printed after what happened ("Signed ... 1 June 2010,
+            // the Agreement ... entered into force on 1 September 2010").
+            let at = match trigger {
+                Trigger::EntryIntoForce => eif_re().find(&s.text).map(|m| m.start()),
+                Trigger::Signing | Trigger::Planned => {
+                    sign_verb_re().find(&s.text).map(|m| m.start())
+                }
+                _ => None,
+            };
+            let date = found_dates
+                .iter()
+                .find(|d| at.is_some_and(|a| d.start >= a) && found_dates.len() > 1)
+                .or(found_dates.first())
+                .and_then(|d| d.date.clone())
                 .or_else(|| {
                     if today_re().is_match(&s.text) {
                         release_date.clone()
@@ -536,15 +990,65 @@ impl Drafter {
                         let day = weekday_re().captures(&s.text)?;
                         weekday_on_or_before(release_date.as_deref()?, &day[1])
                     }
+                })
+                .or_else(|| {
+                    // An announced signing: the date of the sentence saying when it will take
+                    // place ("The signing of the MOU will take place on Saturday, 20 November").
+                    (trigger == Trigger::Planned)
+                        .then(|| {
+                            sentences.iter().find_map(|t| {
+                                (t.future && (t.sign_verb || t.sign_noun))
+                                    .then(|| {
+                                        dates_in(&t.text, year).into_iter().find_map(|d| d.date)
+                                    })
+                                    .flatten()
+                            })
+                        })
+                        .flatten()
+                })
+                .or_else(|| {
+                    // The report around the lead says "today" of what it describes: the
+                    // release date ("Our engagement today builds on ...").
+                    let near = i.saturating_sub(2)..sentences.len().min(i + 7);
+                    sentences[near]
+                        .iter()
+                        .any(|t| t.today && !t.past)
+                        .then(|| release_date.clone())
+                        .flatten()
                 });
-            let place = place_in(&s.text);
-            let clock = time_in(&s.text);
-            let time = clock.as_ref().map(|t| t.0.clone());
+            // Where: the lead, else the headline, else a dateline, else the report around it.
+            let title_text = title_number
+                .and_then(|n| sentences.get(n as usize - 1))
+                .map(|t| t.text.as_str());
+            let place = place_in(&s.text)
+                .or_else(|| title_text.and_then(place_in_title))
+                .or_else(|| self.doc.dateline.clone())
+                .or_else(|| {
+                    (i + 1..sentences.len().min(i + 4))
+                        .chain((i.saturating_sub(2)..i).rev())
+                        .filter(|&j| {
+                            let t = &sentences[j];
+                            !t.past
+                                && !t.heading
+                                && t.trigger()
+                                    .is_none_or(|x| x == trigger || x == Trigger::Meeting)
+                        })
+                        .find_map(|j| place_in(&sentences[j].text))
+                });
+            let clock = time_in(&s.text).map(|c| (c, s.text.as_str())).or_else(|| {
+                (i + 1..sentences.len().min(i + 5)).find_map(|j| {
+                    let t = &sentences[j];
+                    time_in(&t.text)
+                        .filter(|_| !t.past)
+                        .map(|c| (c, t.text.as_str()))
+                })
+            });
+            let time = clock.as_ref().map(|(t, _)| t.0.clone());
             // The zone printed right after the time ("11:40 a.m. (Japan time)"); "local time"
             // or nothing: the place's fixed offset ("5:30 p.m. local time (2:30 a.m., Japan
             // time)" in London has none).
-            let timezone = clock.as_ref().and_then(|(_, _, end)| {
-                let after: String = s.text[*end..].chars().take(16).collect();
+            let timezone = clock.as_ref().and_then(|((_, _, end), text)| {
+                let after: String = text[*end..].chars().take(16).collect();
                 let local = after.trim_start().starts_with("local time");
                 (!local)
                     .then(|| zone_in(&after).map(str::to_owned))
@@ -592,7 +1096,7 @@ impl Drafter {
             }
             let mut evidence = vec![s.number];
             let (event_kind, key) = match trigger {
-                Trigger::Signing => (EventKind::Signing, "signing"),
+                Trigger::Signing | Trigger::Planned => (EventKind::Signing, "signing"),
                 Trigger::EntryIntoForce if s.notes => {
                     (EventKind::ExchangeOfNotes, "exchange_of_notes")
                 }
@@ -604,14 +1108,20 @@ impl Drafter {
             let mut participants = Vec::new();
             if trigger == Trigger::Signing {
                 for (j, t) in sentences.iter().enumerate() {
-                    let signing_here = t.sign_verb && !t.witnessed && (!t.past || j == i);
+                    let signing_here = t.sign_verb
+                        && (!t.witnessed || t.between)
+                        && !t.future
+                        && (!t.past || j == i);
                     let other_date = signing_here
                         && j != i
                         && dates_in(&t.text, year)
                             .iter()
                             .filter_map(|d| d.date.as_ref())
                             .any(|d| Some(d) != date.as_ref());
-                    if signing_here && !other_date && !self.persons_in[j].is_empty() {
+                    if signing_here
+                        && !other_date
+                        && (!self.persons_in[j].is_empty() || t.first_person && t.speaker.is_some())
+                    {
                         let present = present_re()
                             .find_iter(&t.text)
                             .map(|m| m.start())
@@ -622,10 +1132,21 @@ impl Drafter {
                             .filter(|m| present.iter().any(|&at| at < m.start && m.start - at < 40))
                             .map(|m| family_key_of(&m.name))
                             .collect();
-                        for &p in &self.persons_in[j] {
+                        let witnessing = witness_re().find(&t.text).map_or(0, |m| m.end());
+                        for (k, &p) in self.persons_in[j].iter().enumerate() {
                             if witnesses.contains(&self.people[p].key) {
                                 continue;
                             }
+                            // "A and B witnessed the exchange ... between C and D".
+                            if t.witnessed && t.people.get(k).is_some_and(|m| m.start < witnessing)
+                            {
+                                continue;
+                            }
+                            if !main_signatories.contains(&p) {
+                                main_signatories.push(p);
+                            }
+                        }
+                        for p in self.first_person_signers(j) {
                             if !main_signatories.contains(&p) {
                                 main_signatories.push(p);
                             }
@@ -649,11 +1170,13 @@ impl Drafter {
                 signatories: main_signatories.iter().map(|&p| p.to_string()).collect(),
                 participants: participants.iter().map(|&p| p.to_string()).collect(),
                 evidence,
+                planned,
                 ..Event::default()
             });
             // Actions of the main event's agreements.
             let action = match trigger {
                 Trigger::Signing => Some(AgreementAction::Signed),
+                Trigger::Planned => Some(AgreementAction::Planned),
                 Trigger::EntryIntoForce => Some(AgreementAction::EnteredIntoForce),
                 Trigger::Negotiations => Some(AgreementAction::NegotiationsStarted),
                 Trigger::Principle => Some(AgreementAction::AgreedInPrinciple),
@@ -664,9 +1187,9 @@ impl Drafter {
             }
             if trigger == Trigger::Meeting {
                 self.meeting_details(&mut events, 0, i);
-            } else if let Some(m) = (i..sentences.len()).find(|&j| {
+            } else if let Some(m) = (i..sentences.len()).chain(0..i).find(|&j| {
                 let t = &sentences[j];
-                t.meeting && !t.past
+                t.meeting && !t.past && !t.heading
             }) {
                 let t = &sentences[m];
                 let mut named: Vec<usize> = self.persons_in[m].clone();
@@ -701,7 +1224,12 @@ impl Drafter {
                 }
                 if s.eif {
                     action = AgreementAction::EnteredIntoForce;
-                } else if s.sign_verb || s.sign_noun {
+                } else if s.sign_verb && s.future {
+                    action = AgreementAction::Planned;
+                } else if s.sign_verb
+                    || s.sign_noun && (s.today || s.witnessed)
+                    || listed_after_signing(sentences, *n as usize - 1, &self.named)
+                {
                     action = AgreementAction::Signed;
                     secondary_signed.push((index, *n));
                 } else if s.negotiations {
@@ -750,7 +1278,9 @@ impl Drafter {
                 e.agreements.dedup();
             }
         }
-        self.finish(kind, events)
+        let parts = self.finish(kind, events);
+        explain(&parts, lead_number, title_number, trigger_rule, reasons);
+        parts
     }
 
     /// Topics and what was concurred, from the meeting's sentence onwards.
@@ -802,25 +1332,15 @@ impl Drafter {
         mut events: Vec<Event>,
     ) -> (ReleaseKind, Vec<Event>, Vec<Agreement>, Vec<Person>) {
         let reference = Reference::get();
-        // A post with no country named, held by the only such person, in a release of a
-        // government that has that post: the publisher's own ("Defence Minister Judith Collins"
-        // in a New Zealand release).
-        if let Some(country) = self.doc.publisher_country.clone() {
-            let country_iri = reference.country(&country).map(|c| c.iri.clone());
-            let open: Vec<usize> = (0..self.people.len())
-                .filter(|&i| self.people[i].country.is_none() && self.people[i].post.is_some())
-                .collect();
-            for &i in &open {
-                let post = self.people[i].post.clone().unwrap_or_default();
-                let same_post = open
-                    .iter()
-                    .filter(|&&j| self.people[j].post.as_deref().map(fold) == Some(fold(&post)))
-                    .count();
-                if same_post == 1
-                    && !post.to_lowercase().contains("ambassador")
-                    && reference.post(&post, country_iri.as_deref()).is_some()
-                {
-                    self.people[i].country = Some(country.clone());
+        // The first speaker of a transcript the publisher issued: the publisher's own.
+        if let (Some(first), Some(country)) = (
+            self.doc.sentences.iter().find_map(|s| s.speaker.clone()),
+            self.doc.publisher_country.clone(),
+        ) {
+            let key = family_key_of(&first);
+            for p in &mut self.people {
+                if p.key == key && p.country.is_none() && !p.foreign {
+                    p.country = Some(country.clone());
                 }
             }
         }
@@ -844,20 +1364,94 @@ impl Drafter {
                     .map(|s| vec![s.number])
                     .unwrap_or_default(),
             ];
-            for pool in pools {
-                let mut found: Vec<String> = Vec::new();
-                for n in pool {
-                    for c in reference.countries_in(&self.doc.sentences[n as usize - 1].text) {
-                        if !found.contains(&c.label) {
-                            found.push(c.label.clone());
+            let found: Vec<Vec<String>> = pools
+                .into_iter()
+                .map(|pool| {
+                    let mut found: Vec<String> = Vec::new();
+                    for n in pool {
+                        let text = &self.doc.sentences[n as usize - 1].text;
+                        for c in reference.countries_in(text) {
+                            if !found.contains(&c.label) {
+                                found.push(c.label.clone());
+                            }
                         }
                     }
-                }
-                if found.len() >= 2 {
-                    a.parties = found;
-                    break;
+                    found
+                })
+                .collect();
+            // Two countries named where it is; else one, with the publisher's own (a New
+            // Zealand release on "a Status of Forces Agreement" signed with Timor-Leste).
+            if let Some(two) = found.iter().find(|f| f.len() >= 2) {
+                a.parties.clone_from(two);
+            } else if let (Some(one), Some(own)) = (
+                found.iter().find(|f| f.len() == 1),
+                self.doc.publisher_country.as_ref(),
+            ) && &one[0] != own
+            {
+                a.parties = vec![one[0].clone(), own.clone()];
+            }
+        }
+        // Two signatories of a two-party agreement sign one for each party: the one the
+        // text gives no country signs for the other party ("British High Commissioner Nic
+        // Hailey and CS Defence Raychelle Omamo" of a UK-Kenya agreement).
+        for e in &events {
+            let signers: Vec<usize> = e
+                .signatories
+                .iter()
+                .filter_map(|k| k.parse::<usize>().ok())
+                .collect();
+            let Some(a) = e
+                .agreements
+                .first()
+                .and_then(|k| k.parse::<usize>().ok())
+                .and_then(|i| self.agreements.get(i))
+            else {
+                continue;
+            };
+            let parties: Vec<String> = a
+                .parties
+                .iter()
+                .filter_map(|p| reference.country(p).map(|c| c.label.clone()))
+                .collect();
+            if let ([x, y], [p, q]) = (signers.as_slice(), parties.as_slice())
+                && p != q
+            {
+                for (known, open) in [(*x, *y), (*y, *x)] {
+                    let (Some(kc), None) = (
+                        self.people[known].country.clone(),
+                        self.people[open].country.clone(),
+                    ) else {
+                        continue;
+                    };
+                    if &kc == p {
+                        self.people[open].country = Some(q.clone());
+                    } else if &kc == q {
+                        self.people[open].country = Some(p.clone());
+                    }
                 }
             }
+        }
+        // A post with no country named, held by the only such person: the publisher's own
+        // ("Defence Minister Judith Collins" in a New Zealand release), else the one country
+        // whose post the reference data knows by that name.
+        let publisher_country = self.doc.publisher_country.clone();
+        let open: Vec<usize> = (0..self.people.len())
+            .filter(|&i| self.people[i].country.is_none() && self.people[i].post.is_some())
+            .collect();
+        for &i in &open {
+            let post = self.people[i].post.clone().unwrap_or_default();
+            let same_post = open
+                .iter()
+                .filter(|&&j| self.people[j].post.as_deref().map(fold) == Some(fold(&post)))
+                .count();
+            let envoy = post.to_lowercase().contains("ambassador");
+            self.people[i].country = match &publisher_country {
+                Some(country) if same_post == 1 && !envoy && !self.people[i].foreign => {
+                    Some(country.clone())
+                }
+                _ if !envoy => people::country_of_post(&post),
+                _ => None,
+            };
         }
         // Keys.
         let mut used: BTreeSet<String> = events.iter().map(|e| e.key.clone()).collect();
@@ -945,7 +1539,7 @@ impl Drafter {
                     instrument: None,
                     parent: None,
                     parties: a.parties,
-                    forces: a.forces,
+                    forces: a.forces.iter().map(|f| force_display(f)).collect(),
                     action: a.action.unwrap_or_default(),
                     summary: None,
                     evidence,
@@ -997,9 +1591,37 @@ fn party_keys(parties: &[String]) -> BTreeSet<String> {
 
 fn strip_article(name: &str) -> &str {
     let name = name.trim();
-    ["the ", "The ", "a ", "A ", "new ", "New "]
+    let name = ["the ", "The ", "a ", "A "]
         .iter()
-        .fold(name, |n, a| n.strip_prefix(a).unwrap_or(n))
+        .fold(name, |n, a| n.strip_prefix(a).unwrap_or(n));
+    // "New Defence Agreement" but not "New Zealand-Japan ACSA".
+    match name
+        .strip_prefix("New ")
+        .or_else(|| name.strip_prefix("new "))
+    {
+        Some(rest) if !starts_with_country(name) => rest,
+        _ => name,
+    }
+}
+
+/// Whether a name starts with a country's name ("New Zealand", "Papua New Guinea").
+fn starts_with_country(name: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(r"^(?:{})\b", Gazetteer::get().countries))
+            .expect("the country names make a pattern")
+    })
+    .is_match(name)
+}
+
+/// A force as the card names it: an abbreviation the reference data knows ("NZDF") by its
+/// name ("New Zealand Defence Force"), else as printed.
+fn force_display(printed: &str) -> String {
+    let abbreviation = !printed.chars().any(char::is_lowercase);
+    match Reference::get().force(printed) {
+        Some(e) if abbreviation => e.label.clone(),
+        _ => printed.to_owned(),
+    }
 }
 
 fn force_key(name: &str) -> String {
@@ -1019,6 +1641,160 @@ fn split_list(text: &str) -> Vec<String> {
         }
     }
     items
+}
+
+/// "Ministers have signed several memoranda. There's a new Defence Cooperation Agreement":
+/// a sentence naming agreements right after a signing sentence that names none.
+fn listed_after_signing(sentences: &[Read], i: usize, named: &[Vec<usize>]) -> bool {
+    i > 0 && {
+        let prev = &sentences[i - 1];
+        prev.sign_verb && !prev.past && !prev.future && named[i - 1].is_empty()
+    }
+}
+
+/// Why the main facts of a drafted card were stated: the lead's trigger, the event's date and
+/// place, each agreement's names, parties and action, each signatory.
+fn explain(
+    (kind, events, agreements, people): &Parts,
+    lead: Option<u32>,
+    title: Option<u32>,
+    trigger_rule: &'static str,
+    reasons: &mut Vec<Reason>,
+) {
+    let mut say = |fact: String, rule: &'static str, sentence: Option<u32>| {
+        reasons.push(Reason {
+            fact,
+            rule,
+            sentence,
+        });
+    };
+    say(
+        format!("kind: {}", card_spelling(kind)),
+        trigger_rule,
+        lead.or(title),
+    );
+    if let Some(e) = events.first() {
+        if let Some(d) = &e.date {
+            say(
+                format!("date: {d}"),
+                "printed in the lead, else \"today\" (or a weekday) there or around it against the release date, else the date an announced signing is set for",
+                lead,
+            );
+        }
+        if let Some(t) = &e.time {
+            say(
+                format!("time: {t}"),
+                "a clock time in the lead or the sentences reporting it",
+                lead,
+            );
+        }
+        if let Some(p) = &e.place {
+            say(
+                format!("place: {p}"),
+                "a known city after \"in\", \"at\" or \"to\" in the lead, else the headline's, the dateline's, or a following sentence's",
+                lead,
+            );
+        }
+    }
+    for a in agreements {
+        let first = a.evidence.first().copied();
+        let name = a
+            .title
+            .clone()
+            .or_else(|| a.short_name.clone())
+            .or_else(|| a.abbreviation.clone())
+            .unwrap_or_default();
+        say(
+            format!("agreement {}: {name}", a.key),
+            "a formal title, a name ending in an instrument word, an abbreviation, or a lower-case kind with a defence or security word",
+            first,
+        );
+        if !a.parties.is_empty() {
+            say(
+                format!("parties of {}: {}", a.key, a.parties.join(", ")),
+                "printed in its title or party prefix, else the countries named where it is named (with the publisher's own when one is named)",
+                first,
+            );
+        }
+        say(
+            format!("action of {}: {}", a.key, card_spelling(&a.action)),
+            "what the sentences naming it report, unless they look back (\"in 2012\", \"recently\") or ahead (\"will sign\")",
+            first,
+        );
+    }
+    for e in events {
+        for key in &e.signatories {
+            let p = people.iter().find(|p| &p.key == key);
+            let sentence = p.and_then(|p| {
+                p.evidence
+                    .iter()
+                    .find(|n| e.evidence.contains(n))
+                    .or(p.evidence.first())
+                    .copied()
+            });
+            say(
+                format!(
+                    "signatory of {}: {}",
+                    e.key,
+                    p.map_or(key.as_str(), |p| p.name.as_str())
+                ),
+                "named in a sentence reporting the signing (not a witness), or the speaker saying \"I\" or \"we\" signed",
+                sentence,
+            );
+        }
+    }
+}
+
+/// A value as the card spells it ("entry_into_force").
+fn card_spelling<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// A date printed as an agreement's own earlier history ("..., signed on December 1, 1988",
+/// "(dated 5 May 2001)"), not the reported event's.
+fn aside_date(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end().to_lowercase();
+    ["signed on", "signed in", "dated", "of"]
+        .iter()
+        .any(|w| before.ends_with(w))
+        && before
+            .rfind([',', '('])
+            .is_some_and(|at| before.len() - at < 20)
+}
+
+/// Words printed all in capitals (of two letters or more) in title case: "NAIROBI" ->
+/// "Nairobi".
+fn title_case_caps(text: &str) -> String {
+    text.split(' ')
+        .map(|w| {
+            if w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+            {
+                let lower = w.to_lowercase();
+                let mut cs = lower.chars();
+                cs.next()
+                    .map_or_else(String::new, |c| c.to_uppercase().chain(cs).collect())
+            } else {
+                w.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A place in a headline: "Press conference - Canberra", "... talks in Manila".
+fn place_in_title(title: &str) -> Option<String> {
+    place_in(title).or_else(|| {
+        let g = Gazetteer::get();
+        let last = title.rsplit([',', '-', '–', '—', '|', ':']).next()?.trim();
+        g.places
+            .find(last)
+            .filter(|m| m.start() == 0 && m.end() == last.len())
+            .map(|m| m.as_str().to_owned())
+    })
 }
 
 /// The city where the lead says the event took place: a place the reference data knows after

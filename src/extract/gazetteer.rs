@@ -30,6 +30,38 @@ pub struct Gazetteer {
     pub type_labels: Vec<(String, AgreementType)>,
     /// Every country name and demonym, folded, with the country's label.
     country_names: std::collections::HashMap<String, String>,
+    /// The reading vocabulary of `ontology/lexicon.ttl`: each concept's labels, longest first.
+    lexicon: std::collections::HashMap<String, Vec<String>>,
+}
+
+/// The extractor's reading vocabulary (`ontology/lexicon.ttl`).
+pub const LEXICON_TTL: &str = include_str!("../../ontology/lexicon.ttl");
+const LEXICON_NS: &str = "https://w3id.org/pactgraph/ontology/lexicon#";
+
+/// The labels of each concept of the lexicon, longest first.
+fn lexicon() -> std::collections::HashMap<String, Vec<String>> {
+    let mut out: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+    for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(LEXICON_TTL.as_bytes()) {
+        let t = Triple::from(quad.expect("ontology/lexicon.ttl is valid Turtle"));
+        let oxigraph::model::NamedOrBlankNode::NamedNode(s) = &t.subject else {
+            continue;
+        };
+        let (Some(concept), SKOS_ALT, Term::Literal(l)) = (
+            s.as_str().strip_prefix(LEXICON_NS),
+            t.predicate.as_str(),
+            &t.object,
+        ) else {
+            continue;
+        };
+        out.entry(concept.to_owned())
+            .or_default()
+            .push(l.value().to_owned());
+    }
+    for labels in out.values_mut() {
+        labels.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        labels.dedup();
+    }
+    out
 }
 
 /// English names (labels and aliases) of the reference entities of one kind, as printed.
@@ -106,6 +138,7 @@ impl Gazetteer {
             }
         }
         Self {
+            lexicon: lexicon(),
             country_names,
             countries,
             places,
@@ -113,6 +146,36 @@ impl Gazetteer {
             abbreviations,
             type_labels,
         }
+    }
+
+    /// The labels of a lexicon concept ("courtesy", "rank", "not-defence", "instrument",
+    /// "meeting"), longest first.
+    pub fn words(&self, concept: &str) -> &[String] {
+        self.lexicon.get(concept).map_or(&[], Vec::as_slice)
+    }
+
+    /// A regex alternation of a lexicon concept's labels, longest first (no groups).
+    pub fn alternation_of(&self, concept: &str) -> String {
+        self.words(concept)
+            .iter()
+            .map(|w| {
+                let p = regex::escape(w).replace(' ', r"\s+");
+                if w.ends_with(|c: char| c.is_alphanumeric()) {
+                    format!(r"{p}\b")
+                } else {
+                    p
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+
+    /// Whether a name's words mark a trade, economic or other civil agreement.
+    pub fn not_defence(&self, name: &str) -> bool {
+        let folded = format!(" {} ", crate::iri::fold(name));
+        self.words("not-defence")
+            .iter()
+            .any(|w| folded.contains(&format!(" {w} ")))
     }
 
     /// The label of the country a name (or demonym) is, exactly: "UK" is the United Kingdom,

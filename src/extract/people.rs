@@ -30,9 +30,21 @@ pub struct Mention {
     pub start: usize,
     /// End of the byte range.
     pub end: usize,
+    /// Named as someone's counterpart or colleague: of another country than the speaker's.
+    pub foreign: bool,
 }
 
-const HONORIFIC: &str = r"(?:(?:Senator|H\.E\.|His Excellency|Her Excellency)\s+)?(?:(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable\b|\b\.?)|Mr\b\.?|Ms\b\.?|Mrs\b\.?|Dr\b\.?|Sir\b|Dame\b|Senator\b|H\.E\.|Prof\b\.?)(?:\s+(?:Mr\b\.?|Ms\b\.?|Mrs\b\.?|Dr\b\.?|Sir\b|Dame\b))?";
+/// The titles and ranks printed before a name, from the lexicon: one or more, perhaps with
+/// "the" between ("Senator the Hon", "H.E. Mr.", "Lieutenant General Mr.").
+fn honorific_pattern() -> String {
+    let g = Gazetteer::get();
+    let one = format!(
+        "(?:{}|{})",
+        g.alternation_of("courtesy"),
+        g.alternation_of("rank")
+    );
+    format!(r"(?:[Tt]he\s+)?{one}(?:\s+(?:the\s+)?{one}){{0,2}}")
+}
 const NAME: &str = r"(?:[A-Z][\p{L}'’\-]+|[A-Z]\.)(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|ter|te|bin|al)\s+)*(?:[A-Z][\p{L}'’\-]+|[A-Z]\.)){0,3}(?:,?\s+(?:Jr|Sr)\.)?";
 const PORTFOLIO: &str = r"Foreign Affairs and Trade|Foreign and Commonwealth Affairs|Europe and Foreign Affairs|Foreign Affairs|Home Affairs|Economic Security|International Development|Defen[cs]e Industry|Defen[cs]e|Trade|Finance|Economy|Foreign|Veterans'? Affairs|the Armed Forces|Armed Forces";
 /// Words that are not part of a name even when capitalised.
@@ -82,8 +94,11 @@ const NOT_NAME: [&str; 40] = [
 fn honorific_first() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(r"(?P<hon>{HONORIFIC})\s+(?P<name>{NAME})"))
-            .expect("the honorific pattern is valid")
+        Regex::new(&format!(
+            r"(?P<hon>{})\s+(?P<name>{NAME})",
+            honorific_pattern()
+        ))
+        .expect("the honorific pattern is valid")
     })
 }
 
@@ -92,13 +107,40 @@ fn post_first() -> &'static Regex {
     RE.get_or_init(|| {
         let countries = &Gazetteer::get().countries;
         let post = format!(
-            r"Deputy Prime Minister|Prime Minister|Foreign Minister|Defen[cs]e Minister|Foreign Secretary|Defen[cs]e Secretary|Secretary of State for (?:{PORTFOLIO})|Secretary of State|Secretary-General|(?:Federal |State |Deputy |Vice )?Minister (?:for|of) (?:{PORTFOLIO})|Minister|[Aa]mbassador to (?:the )?(?:{countries})|[Aa]mbassador|President|Chancellor|Chief of Defen[cs]e(?: Force| Staff)?|Chief of Staff|General|Admiral"
+            r"Deputy Prime Minister|Prime Minister|Foreign Minister|Defen[cs]e Minister|Foreign Secretary|Defen[cs]e Secretary|Secretary of State for (?:{PORTFOLIO})|Secretary of State|Secretary-General|(?:State |Deputy |Under |Assistant |Cabinet )?Secretary (?:for|of) (?:National )?(?:{PORTFOLIO})|State Secretary|(?:Federal |State |Deputy |Vice )?Minister (?:for|of) (?:National )?(?:{PORTFOLIO})|Minister|National Security Advis[eo]r|High Commissioner(?: to (?:the )?(?:{countries}))?|CS (?:{PORTFOLIO})|[Aa]mbassador to (?:the )?(?:{countries})|[Aa]mbassador|President|Chancellor|Chief of Defen[cs]e(?: Force| Staff)?|Chief of Staff|General|Admiral"
         );
         Regex::new(&format!(
-            r"(?P<cty>(?:{countries})(?:['’]s)?\s+)?(?P<post>{post})(?:\s+of\s+(?:the\s+)?(?P<of>{countries}))?\s*,?\s+(?P<hon>(?:(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable\b|\b\.?)|Sir|Dame|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|General|Gen\.|Admiral|Senator)\s+)?(?P<name>{NAME})"
+            r"(?P<cty>(?:{countries})(?:['’]s)?\s+)?(?P<post>{post})(?:\s+of\s+(?:the\s+)?(?P<of>{countries}))?\s*,?\s+(?P<hon>(?:{hon})\s+)?(?P<name>{NAME})",
+            hon = honorific_pattern()
         ))
         .expect("the post pattern is valid")
     })
+}
+
+fn counterpart_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let countries = &Gazetteer::get().countries;
+        Regex::new(&format!(
+            r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur)\s+(?:(?P<cty>{countries})\s+)?(?:counterpart|colleague|opposite number)s?(?:\s+from\s+(?:the\s+)?(?P<from>{countries}))?\s*,?\s*"
+        ))
+        .expect("the counterpart pattern is valid")
+    })
+}
+
+fn name_post_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?:\bby|\band|\bbetween|\bwith|^)\s+(?P<name>{NAME}),\s"
+        ))
+        .expect("the name-post pattern is valid")
+    })
+}
+
+fn bare_name_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(&format!("^{NAME}")).expect("the name pattern is valid"))
 }
 
 /// Trims a name at the first word that cannot be part of one.
@@ -351,6 +393,129 @@ pub fn country_of_post(post: &str) -> Option<String> {
     }
 }
 
+fn speaker_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\s*(?P<label>(?:[A-Z][A-Z.'’\-]*\s+){1,4}[A-Z][A-Z.'’\-]+)(?:,\s*(?P<post>[A-Z][A-Z ,.'’&\-]+?))?\s*:(?:\s|$)")
+            .expect("the speaker pattern is valid")
+    })
+}
+
+/// "Stephen" from "STEPHEN"; particles stay lower case ("von der").
+fn title_case(word: &str) -> String {
+    let lower = word.to_lowercase();
+    if matches!(
+        lower.as_str(),
+        "de" | "van" | "von" | "der" | "den" | "da" | "di" | "du" | "of" | "for" | "and" | "the"
+    ) {
+        return lower;
+    }
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// The speaker of a transcript turn: "ANTHONY ALBANESE, PRIME MINISTER OF AUSTRALIA: Well,
+/// ..." or "SECRETARY BLINKEN: ...", with the title, post and country the label prints.
+pub fn speaker(sentence: &str) -> Option<Mention> {
+    let caps = speaker_re().captures(sentence)?;
+    let label = caps.name("label")?;
+    let g = Gazetteer::get();
+    let courtesy: Vec<String> = g
+        .words("courtesy")
+        .iter()
+        .chain(g.words("rank"))
+        .map(|w| w.to_uppercase())
+        .collect();
+    let post_words = [
+        "SECRETARY",
+        "MINISTER",
+        "PRIME",
+        "PRESIDENT",
+        "CHANCELLOR",
+        "AMBASSADOR",
+        "SENATOR",
+        "GENERAL",
+        "ADMIRAL",
+    ];
+    let mut honorific: Vec<String> = Vec::new();
+    let mut post_head: Vec<String> = Vec::new();
+    let mut name: Vec<String> = Vec::new();
+    for word in label.as_str().split_whitespace() {
+        if name.is_empty() && post_words.contains(&word) {
+            post_head.push(title_case(word));
+        } else if name.is_empty() && courtesy.iter().any(|c| c == word) {
+            honorific.push(title_case(word));
+        } else {
+            name.push(
+                word.split('-')
+                    .map(title_case)
+                    .collect::<Vec<_>>()
+                    .join("-"),
+            );
+        }
+    }
+    let generic = [
+        "QUESTION",
+        "MODERATOR",
+        "JOURNALIST",
+        "REPORTER",
+        "SUBJECTS",
+        "SUBJECT",
+        "PARTICIPANT",
+        "SPEAKER",
+        "NOTE",
+        "MEDIA",
+        "SOURCE",
+        "OPERATOR",
+        "STAFF",
+    ];
+    if name.is_empty()
+        || name.len() + post_head.len() < 2
+        || label
+            .as_str()
+            .split_whitespace()
+            .any(|w| generic.contains(&w))
+    {
+        return None;
+    }
+    let (mut post, mut country) = (None, None);
+    if let Some(p) = caps.name("post") {
+        let printed: String = p
+            .as_str()
+            .split_whitespace()
+            .map(title_case)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let (rest, prefix_country) = match Regex::new(&format!(r"^(?:{})\b\s*", g.countries))
+            .ok()
+            .and_then(|re| re.find(&printed))
+        {
+            Some(m) if m.end() < printed.len() => {
+                (printed[m.end()..].to_owned(), country_of_prefix(m.as_str()))
+            }
+            _ => (printed.clone(), None),
+        };
+        let (split, of) = split_post(&rest);
+        post = split
+            .or(Some(rest.clone()))
+            .filter(|x| is_post(x) || x.split_whitespace().count() <= 6);
+        country = prefix_country.or(of);
+    } else if !post_head.is_empty() {
+        post = Some(post_head.join(" "));
+    }
+    Some(Mention {
+        name: name.join(" "),
+        honorific: (!honorific.is_empty()).then(|| honorific.join(" ")),
+        post,
+        country,
+        start: label.start(),
+        end: caps.get(0).map_or(label.end(), |m| m.end()),
+        foreign: false,
+    })
+}
+
 /// Every person mention in a sentence, in order.
 pub fn mentions(sentence: &str) -> Vec<Mention> {
     let mut found: Vec<Mention> = Vec::new();
@@ -364,17 +529,12 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
         "Chief",
         "General",
         "Admiral",
+        "Commissioner",
+        "Advis",
+        "CS ",
     ]
     .iter()
     .any(|w| sentence.contains(w));
-    let honorifics = [
-        "Mr", "Ms", "Dr", "Hon", "Sir", "Dame", "Senator", "H.E.", "Prof",
-    ]
-    .iter()
-    .any(|w| sentence.contains(w));
-    if !posts && !honorifics {
-        return found;
-    }
     for caps in post_first().captures_iter(sentence).take_while(|_| posts) {
         let whole = caps.get(0).expect("a match");
         let name_m = caps.name("name").expect("a name");
@@ -391,13 +551,10 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
             post = format!("{post}, {h}");
             honorific = None;
         }
-        let mut country = caps
+        let country = caps
             .name("cty")
             .or_else(|| caps.name("of"))
             .and_then(|c| country_of_prefix(c.as_str()));
-        if country.is_none() && !post.to_lowercase().starts_with("ambassador to") {
-            country = country_of_post(&post);
-        }
         found.push(Mention {
             end: name_m.start() + len,
             name,
@@ -405,12 +562,10 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
             post: Some(post),
             country,
             start: whole.start(),
+            foreign: false,
         });
     }
-    for caps in honorific_first()
-        .captures_iter(sentence)
-        .take_while(|_| honorifics)
-    {
+    for caps in honorific_first().captures_iter(sentence) {
         let name_m = caps.name("name").expect("a name");
         let Some((name, len)) = clean_name(name_m.as_str()) else {
             continue;
@@ -426,6 +581,7 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
             country,
             start: caps.get(0).expect("a match").start(),
             end: name_end + used,
+            foreign: false,
         });
     }
     // "Lieutenant General Mr. X, Deputy Minister of ...": a rank read as the post gives way to
@@ -441,6 +597,70 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
         .collect();
     let mut ranked = ranked.into_iter();
     found.retain(|_| !ranked.next().unwrap_or(false));
+    // "signed by Hulusi Akar, Minister of National Defense, and ...": a name with no title
+    // before it, then its post in apposition.
+    for caps in name_post_re().captures_iter(sentence) {
+        let name_m = caps.name("name").expect("a name");
+        let Some((name, len)) = clean_name(name_m.as_str()) else {
+            continue;
+        };
+        if len != name_m.as_str().len() || name.split_whitespace().count() < 2 {
+            continue;
+        }
+        let name_end = name_m.start() + len;
+        let (post, country, used) = appositive(&sentence[name_end..]);
+        if post.is_none() {
+            continue;
+        }
+        found.push(Mention {
+            name,
+            honorific: None,
+            post,
+            country,
+            start: name_m.start(),
+            end: name_end + used,
+            foreign: false,
+        });
+    }
+    // "his counterpart from the United Kingdom, State Secretary for Defense Michael Fallon",
+    // "her German colleague, Ursula von der Leyen": the person after it is of that country (or
+    // of another country than the subject's, when none is named).
+    for caps in counterpart_re().captures_iter(sentence) {
+        let whole = caps.get(0).expect("a match");
+        let country = caps
+            .name("cty")
+            .or_else(|| caps.name("from"))
+            .and_then(|c| country_of_prefix(c.as_str()));
+        if let Some(m) = found
+            .iter_mut()
+            .find(|m| m.start >= whole.end() && m.start <= whole.end() + 2)
+        {
+            m.foreign = true;
+            if country.is_some() {
+                m.country = country;
+            }
+            continue;
+        }
+        let rest = &sentence[whole.end()..];
+        let Some(name_m) = bare_name_re().find(rest) else {
+            continue;
+        };
+        let Some((name, len)) = clean_name(name_m.as_str()) else {
+            continue;
+        };
+        if name.split_whitespace().count() < 2 {
+            continue;
+        }
+        found.push(Mention {
+            name,
+            honorific: None,
+            post: None,
+            country,
+            start: whole.end() + name_m.start(),
+            end: whole.end() + name_m.start() + len,
+            foreign: true,
+        });
+    }
     // Of two readings that overlap, the one that starts first ("Defence Secretary Sir Michael
     // Fallon" over "Sir Michael Fallon"; "Mr. SATO Jiro, Ambassador Extraordinary ..." over
     // "Ambassador Extraordinary").
@@ -452,11 +672,6 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
         }
     }
     for m in &mut out {
-        if m.country.is_none()
-            && let Some(post) = &m.post
-        {
-            m.country = country_of_post(post);
-        }
         // Japan's style prints a Japanese national's family name first, in capitals, and other
         // names in their own order: "H.E. Mr. YAMADA Takio, Ambassador to Viet Nam".
         if m.country.is_none() && family_name_first(&m.name) {
@@ -561,6 +776,7 @@ mod tests {
         );
     }
 
+    /// A rank printed before the name is part of the honorific, never the post.
     #[test]
     fn a_rank_before_the_honorific_is_not_the_post() {
         assert_eq!(
@@ -576,7 +792,7 @@ mod tests {
                 ),
                 (
                     "Hoang Xuan Chien".into(),
-                    s("Mr."),
+                    s("Lieutenant General Mr."),
                     s("Deputy Minister of National Defence"),
                     s("Viet Nam")
                 ),
@@ -602,6 +818,8 @@ mod tests {
         );
     }
 
+    /// A post printed without a country leaves the mention's country empty: the release
+    /// settles it (the publisher's own, else the one country with that post).
     #[test]
     fn post_then_name() {
         assert_eq!(
@@ -625,12 +843,7 @@ mod tests {
         );
         assert_eq!(
             one("Signing the treaty, the Foreign Secretary Boris Johnson said:"),
-            vec![(
-                "Boris Johnson".into(),
-                None,
-                s("Foreign Secretary"),
-                s("United Kingdom")
-            )]
+            vec![("Boris Johnson".into(), None, s("Foreign Secretary"), None)]
         );
         assert_eq!(
             one("Japan’s Ambassador to the UK, Koji Tsuruoka, who signed the treaty"),
@@ -647,7 +860,7 @@ mod tests {
                 "James Cleverly".into(),
                 s("Rt Hon"),
                 s("Foreign Secretary"),
-                s("United Kingdom")
+                None
             )]
         );
         assert_eq!(
@@ -656,7 +869,7 @@ mod tests {
                 "Grant Shapps".into(),
                 s("the Rt Hon"),
                 s("Secretary of State for Defence"),
-                s("United Kingdom")
+                None
             )]
         );
         assert_eq!(
@@ -665,7 +878,7 @@ mod tests {
                 "Michael Fallon".into(),
                 s("Sir"),
                 s("Defence Secretary"),
-                s("United Kingdom")
+                None
             )]
         );
     }
