@@ -73,6 +73,8 @@ pub struct Reference {
     /// The reference triples as parsed.
     pub triples: Vec<Triple>,
     by_name: BTreeMap<(EntityKind, String), Vec<usize>>,
+    /// Every country name (folded), matched leftmost-longest, with its entity's index.
+    country_names: OnceLock<(aho_corasick::AhoCorasick, Vec<usize>)>,
 }
 
 impl Reference {
@@ -163,6 +165,7 @@ impl Reference {
             entities,
             triples,
             by_name,
+            country_names: OnceLock::new(),
         })
     }
 
@@ -190,34 +193,31 @@ impl Reference {
     /// The countries named in a text, in order of first appearance, each once; names are matched
     /// as whole words, longest first ("New Zealand" before "Zealand").
     pub fn countries_in(&self, text: &str) -> Vec<&Entity> {
-        let folded = format!(" {} ", fold(text));
-        let mut hits: Vec<(usize, &Entity)> = Vec::new();
-        let mut taken = vec![false; folded.len()];
-        let mut names: Vec<(&String, &Entity)> = self
-            .entities
-            .iter()
-            .filter(|e| e.kind == EntityKind::Country)
-            .flat_map(|e| e.names.iter().map(move |n| (n, e)))
-            .collect();
-        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
-        for (name, entity) in names {
-            let needle = format!(" {name} ");
-            let mut from = 0;
-            while let Some(at) = folded[from..].find(&needle) {
-                let start = from + at + 1;
-                let end = start + name.len();
-                if !taken[start..end].iter().any(|&t| t) {
-                    taken[start..end].iter_mut().for_each(|t| *t = true);
-                    hits.push((start, entity));
-                }
-                from = start;
-            }
-        }
-        hits.sort_by_key(|(at, _)| *at);
+        let (matcher, owners) = self.country_names.get_or_init(|| {
+            let mut names: Vec<(&str, usize)> = self
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == EntityKind::Country)
+                .flat_map(|(i, e)| e.names.iter().map(move |n| (n.as_str(), i)))
+                .collect();
+            names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+            names.dedup_by(|a, b| a.0 == b.0);
+            let matcher = aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(names.iter().map(|(n, _)| n))
+                .expect("the country names make an automaton");
+            (matcher, names.iter().map(|(_, i)| *i).collect())
+        });
+        let folded = fold(text);
+        let bytes = folded.as_bytes();
         let mut out: Vec<&Entity> = Vec::new();
-        for (_, e) in hits {
-            if !out.iter().any(|o| o.iri == e.iri) {
-                out.push(e);
+        for m in matcher.find_iter(&folded) {
+            let whole = (m.start() == 0 || bytes[m.start() - 1] == b' ')
+                && (m.end() == bytes.len() || bytes[m.end()] == b' ');
+            let entity = &self.entities[owners[m.pattern().as_usize()]];
+            if whole && !out.iter().any(|o| o.iri == entity.iri) {
+                out.push(entity);
             }
         }
         out

@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, large_regex};
 use crate::card::AgreementType;
 use crate::iri::fold;
 use crate::reference::Reference;
@@ -96,7 +96,7 @@ const GENERIC_CUES: [&str; 10] = [
 fn generic_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:a|an|the|new|this|its|their|our|proposed)\s+(?:(?:new|proposed|bilateral|historic|landmark|comprehensive|enhanced|formal)\s+)*(?P<name>(?:[a-z][a-z-]*\s+){1,5}?(?:agreement|treaty|arrangement|pact|accord|memorandum of understanding))\b")
+        Regex::new(r"(?-u:\b)(?:a|an|the|new|this|its|their|our|proposed)\s+(?:(?:new|proposed|bilateral|historic|landmark|comprehensive|enhanced|formal)\s+)*(?P<name>(?:[a-z][a-z-]*\s+){1,5}?(?:agreement|treaty|arrangement|pact|accord|memorandum of understanding))(?-u:\b)")
             .expect("the generic pattern is valid")
     })
 }
@@ -104,8 +104,8 @@ fn generic_regex() -> &'static Regex {
 fn title_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
-            r"\b(?:{}|agreement|treaty)\s+between\s+[^()\x22“”;]+",
+        large_regex(&format!(
+            r"(?-u:\b)(?:{}|agreement|treaty)\s+between\s+[^()\x22“”;]+",
             heads()
         ))
         .expect("the title pattern is valid")
@@ -115,7 +115,8 @@ fn title_regex() -> &'static Regex {
 fn head_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(r"\b(?:{})s?\b", heads())).expect("the head pattern is valid")
+        large_regex(&format!(r"(?-u:\b)(?:{})s?(?-u:\b)", heads()))
+            .expect("the head pattern is valid")
     })
 }
 
@@ -130,7 +131,7 @@ fn complement_regex() -> &'static Regex {
 fn abbreviation_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?P<prefix>\b[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?(?:[-–][A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)+\s+)?\b(?P<abbr>[A-Z]{2,}[a-z]?[A-Z]*)\b")
+        Regex::new(r"(?P<prefix>(?-u:\b)[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?(?:[-–][A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)+\s+)?(?-u:\b)(?P<abbr>[A-Z]{2,}[a-z]?[A-Z]*)(?-u:\b)")
             .expect("the abbreviation pattern is valid")
     })
 }
@@ -607,9 +608,13 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
 /// "Information Security Agreement").
 pub fn split_prefix(name: &str) -> (Option<&str>, String) {
     let words: Vec<&str> = name.split(' ').collect();
-    for n in (1..words.len()).rev() {
+    // A prefix ends with the word that joins its parties ("Papua New Guinea–Australia").
+    for n in (1..words.len().min(6)).rev() {
+        if !words[n - 1].contains(['-', '–', '‐']) {
+            continue;
+        }
         let prefix = words[..n].join(" ");
-        if prefix.contains(['-', '–', '‐']) && !prefix_parties(&prefix).is_empty() {
+        if !prefix_parties(&prefix).is_empty() {
             let len = prefix.len();
             return (Some(&name[..len]), name[len..].trim().to_owned());
         }
@@ -622,8 +627,8 @@ pub fn forces_in(text: &str) -> Vec<String> {
     static GENERIC: OnceLock<Regex> = OnceLock::new();
     let generic = GENERIC.get_or_init(|| {
         let countries = &Gazetteer::get().countries;
-        Regex::new(&format!(
-            r"\b(?:(?:[A-Z][\w’'\-]*\s+){{1,4}}(?:Self-Defen[cs]e Forces?|Defen[cs]e Forces?|Armed Forces|Army|Navy|Air Force|Marine Corps|Coast Guard)|(?:Self-Defen[cs]e Forces|Armed Forces|Defen[cs]e Forces?)\s+of\s+(?:the\s+)?(?:{countries}))\b"
+        large_regex(&format!(
+            r"(?-u:\b)(?:(?:[A-Z][\w’'\-]*\s+){{1,4}}(?:Self-Defen[cs]e Forces?|Defen[cs]e Forces?|Armed Forces|Army|Navy|Air Force|Marine Corps|Coast Guard)|(?:Self-Defen[cs]e Forces|Armed Forces|Defen[cs]e Forces?)\s+of\s+(?:the\s+)?(?:{countries}))(?-u:\b)"
         ))
         .expect("the force pattern is valid")
     });

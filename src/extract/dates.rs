@@ -52,7 +52,7 @@ fn date_regex() -> &'static Regex {
     RE.get_or_init(|| {
         const MONTH: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec";
         let pattern = format!(
-            r"\b(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b|\b(?P<dot>(?P<dd>\d{{1,2}})\.(?P<dm>\d{{1,2}})\.(?P<dy>\d{{4}}))\b|\b(?P<mdy>(?P<mm>{MONTH})\b\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<my>\d{{4}})\b)?)|\b(?P<dmy>(?P<xd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<xm>{MONTH})\b\.?(?:,?\s+(?P<xy>\d{{4}})\b)?)"
+            r"(?-u:\b)(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))(?-u:\b)|(?-u:\b)(?P<dot>(?P<dd>\d{{1,2}})\.(?P<dm>\d{{1,2}})\.(?P<dy>\d{{4}}))(?-u:\b)|(?-u:\b)(?P<mdy>(?P<mm>{MONTH})(?-u:\b)\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<my>\d{{4}})(?-u:\b))?)|(?-u:\b)(?P<dmy>(?P<xd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<xm>{MONTH})(?-u:\b)\.?(?:,?\s+(?P<xy>\d{{4}})(?-u:\b))?)"
         );
         Regex::new(&pattern).expect("the date pattern is valid")
     })
@@ -194,9 +194,9 @@ fn time_regex() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             r"(?ix)
-            \b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*
-            (?: (?P<ampm>a\.m\.|p\.m\.|am\b|pm\b) | (?P<hrs>hrs\b|h\b|hours\b) )
-            | \b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b",
+            (?-u:\b)(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*
+            (?: (?P<ampm>a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b)) | (?P<hrs>hrs(?-u:\b)|h(?-u:\b)|hours(?-u:\b)) )
+            | (?-u:\b)(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?-u:\b)",
         )
         .expect("the time pattern is valid")
     })
@@ -233,7 +233,7 @@ pub fn time_in(text: &str) -> Option<(String, usize, usize)> {
 pub fn zone_in(text: &str) -> Option<&'static str> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"\b(Japan(?:ese)? (?:Standard )?time|JST|Tokyo time|GMT|UTC|BST|CEST|CET|AEDT|AEST|NZDT|NZST|KST)\b")
+        Regex::new(r"(?-u:\b)(Japan(?:ese)? (?:Standard )?time|JST|Tokyo time|GMT|UTC|BST|CEST|CET|AEDT|AEST|NZDT|NZST|KST)(?-u:\b)")
             .expect("the zone pattern is valid")
     });
     let found = re.find(text)?.as_str();

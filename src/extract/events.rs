@@ -19,7 +19,7 @@ use super::agreements::{self, forces_in};
 use super::dates::{
     dates_in, day_before, header_date, time_in, weekday_on_or_before, year_of, zone_in,
 };
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, large_regex};
 use super::people;
 use crate::card::{
     Agreement, AgreementAction, AgreementType, Event, EventKind, Person, ReleaseKind,
@@ -89,98 +89,101 @@ macro_rules! pattern {
 
 pattern!(
     eif_re,
-    r"(?i)\b(?:entry into (?:force|effect)|enter(?:s|ed|ing)? into (?:force|effect)|(?:come|comes|came|coming) into (?:force|effect)|t(?:ook|akes|ake) effect)\b"
+    r"(?i)(?-u:\b)(?:entry into (?:force|effect)|enter(?:s|ed|ing)? into (?:force|effect)|(?:come|comes|came|coming) into (?:force|effect)|t(?:ook|akes|ake) effect)(?-u:\b)"
 );
 pattern!(
     notes_re,
-    r"(?i)\bexchang\w*\s+(?:of\s+)?(?:the\s+)?(?:diplomatic\s+)?notes\b"
+    r"(?i)(?-u:\b)exchang\w*\s+(?:of\s+)?(?:the\s+)?(?:diplomatic\s+)?notes(?-u:\b)"
 );
 pattern!(
     sign_verb_re,
-    r"\b(?:sign|signs|signed)\b|^Signing\s+(?:the|an?|this)\b|\bsigning\s+(?:the|an?|this|two|both|of\s+the\s+two)\b"
+    r"(?-u:\b)(?:sign|signs|signed)(?-u:\b)|^Signing\s+(?:the|an?|this)(?-u:\b)|(?-u:\b)signing\s+(?:the|an?|this|two|both|of\s+the\s+two)(?-u:\b)"
 );
 pattern!(
     future_re,
-    r"(?i)\b(?:will|shall|would)\s+(?:be\s+)?(?:formally\s+|officially\s+)?sign(?:ed)?\b|\b(?:plan|plans|planned|intend|intends|hope|hopes|agreed|expected)\s+to\s+sign\b|\b(?:set|due|scheduled|expected|slated|poised)\s+to\s+(?:be\s+)?(?:sign|ink|hold|meet)|\bwill\s+(?:travel|visit|meet|hold)\b|\bis\s+to\s+(?:sign|meet)\b|\btomorrow\b|\bwill\b[^.;]{0,140}\bto\s+sign\b|\bsigning\b[^.;]{0,80}\bwill\s+take\s+place\b"
+    r"(?i)(?-u:\b)(?:will|shall|would)\s+(?:be\s+)?(?:formally\s+|officially\s+)?sign(?:ed)?(?-u:\b)|(?-u:\b)(?:plan|plans|planned|intend|intends|hope|hopes|agreed|expected)\s+to\s+sign(?-u:\b)|(?-u:\b)(?:set|due|scheduled|expected|slated|poised)\s+to\s+(?:be\s+)?(?:sign|ink|hold|meet)|(?-u:\b)will\s+(?:travel|visit|meet|hold)(?-u:\b)|(?-u:\b)is\s+to\s+(?:sign|meet)(?-u:\b)|(?-u:\b)tomorrow(?-u:\b)|(?-u:\b)will(?-u:\b)[^.;]{0,140}(?-u:\b)to\s+sign(?-u:\b)|(?-u:\b)signing(?-u:\b)[^.;]{0,80}(?-u:\b)will\s+take\s+place(?-u:\b)"
 );
 pattern!(
     first_person_re,
-    r"\b(?:I|I'[mdv]\w*|I’[mdv]\w*|[Ww]e|[Ww]e'\w+|[Ww]e’\w+)\s"
+    r"(?-u:\b)(?:I|I'[mdv]\w*|I’[mdv]\w*|[Ww]e|[Ww]e'\w+|[Ww]e’\w+)\s"
 );
 pattern!(
     concluded_re,
-    r"(?i)\b(?:conclud\w+|ink\w*|seal\w*)\s+(?:a|an|the|two|their)\s+(?:new\s+|historic\s+|landmark\s+)?(?-i:[A-Z])|\bexchang\w*\s+(?:of\s+)?(?:a|an|the)\s+(?:new\s+)?(?-i:[A-Z])|\b(?:was|were)\s+exchanged\b|\bsign\s+and\s+exchange\b"
+    r"(?i)(?-u:\b)(?:conclud\w+|ink\w*|seal\w*)\s+(?:a|an|the|two|their)\s+(?:new\s+|historic\s+|landmark\s+)?(?-i:[A-Z])|(?-u:\b)exchang\w*\s+(?:of\s+)?(?:a|an|the)\s+(?:new\s+)?(?-i:[A-Z])|(?-u:\b)(?:was|were)\s+exchanged(?-u:\b)|(?-u:\b)sign\s+and\s+exchange(?-u:\b)"
 );
 pattern!(
     between_re,
-    r"\b(?:between|by)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){1,6}[^.;]{0,120}\band\b"
+    r"(?-u:\b)(?:between|by)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){1,6}[^.;]{0,120}(?-u:\b)and(?-u:\b)"
 );
 pattern!(
     hedged_re,
-    r"(?i)\b(?:until|unless|if|once|cannot|can't|not\s+yet|yet\s+to|delays?\s+in)\b[^.;]{0,100}\b(?:sign|signs|signed|signing|concluded)\b"
+    r"(?i)(?-u:\b)(?:until|unless|if|once|cannot|can't|not\s+yet|yet\s+to|delays?\s+in)(?-u:\b)[^.;]{0,100}(?-u:\b)(?:sign|signs|signed|signing|concluded)(?-u:\b)"
 );
-pattern!(witness_re, r"(?i)\bwitness\w*");
-pattern!(we_re, r"\b(?:[Ww]e|[Ww]e['’]\w+|[Oo]ur)\b");
+pattern!(witness_re, r"(?i)(?-u:\b)witness\w*");
+pattern!(we_re, r"(?-u:\b)(?:[Ww]e|[Ww]e['’]\w+|[Oo]ur)(?-u:\b)");
 pattern!(
     sign_noun_re,
-    r"(?i)\bsignings?\s+(?:of|ceremony)\b|\bsignature\s+of\b"
+    r"(?i)(?-u:\b)signings?\s+(?:of|ceremony)(?-u:\b)|(?-u:\b)signature\s+of(?-u:\b)"
 );
-pattern!(witnessed_re, r"(?i)\bwitness(?:ed|es)?\s+the\s+signing");
+pattern!(
+    witnessed_re,
+    r"(?i)(?-u:\b)witness(?:ed|es)?\s+the\s+signing"
+);
 pattern!(
     negotiations_re,
-    r"(?i)\bround\s+of\s+(?:negotiations|talks)\b|\bnegotiations?\b[^.;]{0,40}\b(?:start|launch|commenc|begin|began|begun|open)\w*|\b(?:start|launch|commenc|begin|began|open)\w*\s+(?:formal\s+|official\s+)?negotiations?\b"
+    r"(?i)(?-u:\b)round\s+of\s+(?:negotiations|talks)(?-u:\b)|(?-u:\b)negotiations?(?-u:\b)[^.;]{0,40}(?-u:\b)(?:start|launch|commenc|begin|began|begun|open)\w*|(?-u:\b)(?:start|launch|commenc|begin|began|open)\w*\s+(?:formal\s+|official\s+)?negotiations?(?-u:\b)"
 );
 pattern!(
     principle_re,
-    r"(?i)\b(?:agree\w*|agreement|consensus)\s+in\s+principle\b|\bin[- ]principle\s+(?-i:[A-Z])"
+    r"(?i)(?-u:\b)(?:agree\w*|agreement|consensus)\s+in\s+principle(?-u:\b)|(?-u:\b)in[- ]principle\s+(?-i:[A-Z])"
 );
 /// A meeting reported: held, had, hosted, met, welcomed to one (its nouns from the lexicon).
 fn meeting_re() -> &'static Regex {
     static CELL: OnceLock<Regex> = OnceLock::new();
     CELL.get_or_init(|| {
         let nouns = Gazetteer::get().alternation_of("meeting");
-        Regex::new(&format!(
-            r"(?i)\b(?:held|had|hold|holds|holding|convened|attended|chaired|co-chaired)\b[^.;]{{0,60}}?\b(?:{nouns})|\b(?:{nouns})[^.;]{{0,80}}?\b(?:was|were|is|are)\s+(?:being\s+)?held\b|\b(?:{nouns})\s+held\s+(?:here|in|at|on)\b|\bmet\s+(?:with\s+)?(?:(?-i:[A-Z])|his\b|her\b|their\b)|\bmeet\s+(?:with\s+)?(?-i:[A-Z])|\bhost(?:ed|s|ing)?\s+(?:(?:the|his|her|their|my|our)\s+)?(?:(?-i:[A-Z])|friends?\b|counterparts?\b|colleagues?\b)|\bwelcom\w*\b[^.;]{{0,120}}?\b(?:{nouns}|visit)"
+        large_regex(&format!(
+            r"(?i)(?-u:\b)(?:held|had|hold|holds|holding|convened|attended|chaired|co-chaired)(?-u:\b)[^.;]{{0,60}}?(?-u:\b)(?:{nouns})|(?-u:\b)(?:{nouns})[^.;]{{0,80}}?(?-u:\b)(?:was|were|is|are)\s+(?:being\s+)?held(?-u:\b)|(?-u:\b)(?:{nouns})\s+held\s+(?:here|in|at|on)(?-u:\b)|(?-u:\b)met\s+(?:with\s+)?(?:(?-i:[A-Z])|his(?-u:\b)|her(?-u:\b)|their(?-u:\b))|(?-u:\b)meet\s+(?:with\s+)?(?-i:[A-Z])|(?-u:\b)host(?:ed|s|ing)?\s+(?:(?:the|his|her|their|my|our)\s+)?(?:(?-i:[A-Z])|friends?(?-u:\b)|counterparts?(?-u:\b)|colleagues?(?-u:\b))|(?-u:\b)welcom\w*(?-u:\b)[^.;]{{0,120}}?(?-u:\b)(?:{nouns}|visit)"
         ))
         .expect("the meeting pattern is valid")
     })
 }
 pattern!(
     past_re,
-    r"(?i)\bthen-|\blast\s+(?:year|month|week|january|february|march|april|may|june|july|august|september|october|november|december)\b|\bearlier\s+this\s+year\b|\bof\s+this\s+year\b|\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\bin\s+(?:19|20)\d\d\b|\bsince\s+(?:19|20)\d\d\b|\bago\b|\bpreviously\b|\brecently\b|\bearlier\b"
+    r"(?i)(?-u:\b)then-|(?-u:\b)last\s+(?:year|month|week|january|february|march|april|may|june|july|august|september|october|november|december)(?-u:\b)|(?-u:\b)earlier\s+this\s+year(?-u:\b)|(?-u:\b)of\s+this\s+year(?-u:\b)|(?-u:\b)in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)(?-u:\b)|(?-u:\b)in\s+(?:19|20)\d\d(?-u:\b)|(?-u:\b)since\s+(?:19|20)\d\d(?-u:\b)|(?-u:\b)ago(?-u:\b)|(?-u:\b)previously(?-u:\b)|(?-u:\b)recently(?-u:\b)|(?-u:\b)earlier(?-u:\b)"
 );
 pattern!(
     today_re,
-    r"(?i)\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b|\b(?:welcome|welcoming)\s+(?:you\s+)?(?:all\s+)?to\s+this\b"
+    r"(?i)(?-u:\b)today(?-u:\b)|(?-u:\b)this\s+(?:morning|afternoon|evening)(?-u:\b)|(?-u:\b)tonight(?-u:\b)|(?-u:\b)(?:welcome|welcoming)\s+(?:you\s+)?(?:all\s+)?to\s+this(?-u:\b)"
 );
-pattern!(yesterday_re, r"(?i)\byesterday\b");
+pattern!(yesterday_re, r"(?i)(?-u:\b)yesterday(?-u:\b)");
 pattern!(
     weekday_re,
-    r"\b(?:on|On)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"(?-u:\b)(?:on|On)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)"
 );
 pattern!(
     present_re,
-    r"(?i)\bin\s+the\s+presence\s+of\b|\bwitnessed\s+by\b"
+    r"(?i)(?-u:\b)in\s+the\s+presence\s+of(?-u:\b)|(?-u:\b)witnessed\s+by(?-u:\b)"
 );
 pattern!(
     topics_re,
-    r"(?i)\b(?:exchanged\s+(?:their\s+)?(?:views|opinions)|discussed|held\s+discussions|had\s+discussions|talked)\s+(?:on\s+|about\s+|regarding\s+)?(?P<t>[^;]+)"
+    r"(?i)(?-u:\b)(?:exchanged\s+(?:their\s+)?(?:views|opinions)|discussed|held\s+discussions|had\s+discussions|talked)\s+(?:on\s+|about\s+|regarding\s+)?(?P<t>[^;]+)"
 );
 pattern!(
     concurred_re,
-    r"(?i)\b(?:concurred|agreed)\s+on\s+(?P<c>[^;]+)"
+    r"(?i)(?-u:\b)(?:concurred|agreed)\s+on\s+(?P<c>[^;]+)"
 );
 pattern!(
     both_re,
-    r"(?i)\b(?:the|both)\s+(?:two\s+)?(?:ministers|leaders|foreign\s+ministers|defen[cs]e\s+ministers|prime\s+ministers|sides)\b|\bthey\b"
+    r"(?i)(?-u:\b)(?:the|both)\s+(?:two\s+)?(?:ministers|leaders|foreign\s+ministers|defen[cs]e\s+ministers|prime\s+ministers|sides)(?-u:\b)|(?-u:\b)they(?-u:\b)"
 );
 pattern!(
     count_re,
-    r"(?i)\b(two|three|four|both)\s+(?:new\s+)?(?:defen[cs]e\s+|security\s+)?(?:agreements|treaties|arrangements)\b"
+    r"(?i)(?-u:\b)(two|three|four|both)\s+(?:new\s+)?(?:defen[cs]e\s+|security\s+)?(?:agreements|treaties|arrangements)(?-u:\b)"
 );
 pattern!(
     unknown_place_re,
-    r"\b(?:in|at|visiting)\s+(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s+"
+    r"(?-u:\b)(?:in|at|visiting)\s+(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s+"
 );
 
 /// Why the extractor stated a fact: the rule and the sentence it read it from
@@ -1608,7 +1611,7 @@ fn strip_article(name: &str) -> &str {
 fn starts_with_country(name: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(r"^(?:{})\b", Gazetteer::get().countries))
+        large_regex(&format!(r"^(?:{})(?-u:\b)", Gazetteer::get().countries))
             .expect("the country names make a pattern")
     })
     .is_match(name)

@@ -64,6 +64,16 @@ fn lexicon() -> std::collections::HashMap<String, Vec<String>> {
     out
 }
 
+/// A regex that may be large (the alternations of every state's names): compiled with room
+/// for its lazy DFA, so that it is searched in linear time with a small constant rather than
+/// falling back to the slower NFA simulation.
+pub fn large_regex(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .size_limit(64 << 20)
+        .dfa_size_limit(64 << 20)
+        .build()
+}
+
 /// English names (labels and aliases) of the reference entities of one kind, as printed.
 fn names_of(reference: &Reference, kind: EntityKind) -> Vec<String> {
     let mut names = Vec::new();
@@ -118,13 +128,13 @@ impl Gazetteer {
     fn build() -> Self {
         let reference = Reference::get();
         let countries = alternation(&names_of(reference, EntityKind::Country), false);
-        let places = Regex::new(&format!(
-            r"\b(?:{})\b",
+        let places = large_regex(&format!(
+            r"(?-u:\b)(?:{})(?-u:\b)",
             alternation(&names_of(reference, EntityKind::Place), false)
         ))
         .expect("place names make a pattern");
-        let forces = Regex::new(&format!(
-            r"(?i)\b(?:{})\b",
+        let forces = large_regex(&format!(
+            r"(?i)(?-u:\b)(?:{})(?-u:\b)",
             alternation(&names_of(reference, EntityKind::Force), true)
         ))
         .expect("force names make a pattern");
@@ -161,7 +171,7 @@ impl Gazetteer {
             .map(|w| {
                 let p = regex::escape(w).replace(' ', r"\s+");
                 if w.ends_with(|c: char| c.is_alphanumeric()) {
-                    format!(r"{p}\b")
+                    format!(r"{p}(?-u:\b)")
                 } else {
                     p
                 }

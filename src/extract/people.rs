@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, large_regex};
 use crate::iri::fold;
 use crate::reference::{EntityKind, Reference};
 
@@ -94,7 +94,7 @@ const NOT_NAME: [&str; 40] = [
 fn honorific_first() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
+        large_regex(&format!(
             r"(?P<hon>{})\s+(?P<name>{NAME})",
             honorific_pattern()
         ))
@@ -109,7 +109,7 @@ fn post_first() -> &'static Regex {
         let post = format!(
             r"Deputy Prime Minister|Prime Minister|Foreign Minister|Defen[cs]e Minister|Foreign Secretary|Defen[cs]e Secretary|Secretary of State for (?:{PORTFOLIO})|Secretary of State|Secretary-General|(?:State |Deputy |Under |Assistant |Cabinet )?Secretary (?:for|of) (?:National )?(?:{PORTFOLIO})|State Secretary|(?:Federal |State |Deputy |Vice )?Minister (?:for|of) (?:National )?(?:{PORTFOLIO})|Minister|National Security Advis[eo]r|High Commissioner(?: to (?:the )?(?:{countries}))?|CS (?:{PORTFOLIO})|[Aa]mbassador to (?:the )?(?:{countries})|[Aa]mbassador|President|Chancellor|Chief of Defen[cs]e(?: Force| Staff)?|Chief of Staff|General|Admiral"
         );
-        Regex::new(&format!(
+        large_regex(&format!(
             r"(?P<cty>(?:{countries})(?:['’]s)?\s+)?(?P<post>{post})(?:\s+of\s+(?:the\s+)?(?P<of>{countries}))?\s*,?\s+(?P<hon>(?:{hon})\s+)?(?P<name>{NAME})",
             hon = honorific_pattern()
         ))
@@ -121,8 +121,8 @@ fn counterpart_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let countries = &Gazetteer::get().countries;
-        Regex::new(&format!(
-            r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur)\s+(?:(?P<cty>{countries})\s+)?(?:counterpart|colleague|opposite number)s?(?:\s+from\s+(?:the\s+)?(?P<from>{countries}))?\s*,?\s*"
+        large_regex(&format!(
+            r"(?-u:\b)(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur)\s+(?:(?P<cty>{countries})\s+)?(?:counterpart|colleague|opposite number)s?(?:\s+from\s+(?:the\s+)?(?P<from>{countries}))?\s*,?\s*"
         ))
         .expect("the counterpart pattern is valid")
     })
@@ -131,8 +131,8 @@ fn counterpart_re() -> &'static Regex {
 fn name_post_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
-            r"(?:\bby|\band|\bbetween|\bwith|^)\s+(?P<name>{NAME}),\s"
+        large_regex(&format!(
+            r"(?:(?-u:\b)by|(?-u:\b)and|(?-u:\b)between|(?-u:\b)with|^)\s+(?P<name>{NAME}),\s"
         ))
         .expect("the name-post pattern is valid")
     })
@@ -140,7 +140,7 @@ fn name_post_re() -> &'static Regex {
 
 fn bare_name_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(&format!("^{NAME}")).expect("the name pattern is valid"))
+    RE.get_or_init(|| large_regex(&format!("^{NAME}")).expect("the name pattern is valid"))
 }
 
 /// Trims a name at the first word that cannot be part of one.
@@ -393,6 +393,14 @@ pub fn country_of_post(post: &str) -> Option<String> {
     }
 }
 
+fn leading_country_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        large_regex(&format!(r"^(?:{})(?-u:\b)\s*", Gazetteer::get().countries))
+            .expect("the country names make a pattern")
+    })
+}
+
 fn speaker_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -488,10 +496,7 @@ pub fn speaker(sentence: &str) -> Option<Mention> {
             .map(title_case)
             .collect::<Vec<_>>()
             .join(" ");
-        let (rest, prefix_country) = match Regex::new(&format!(r"^(?:{})\b\s*", g.countries))
-            .ok()
-            .and_then(|re| re.find(&printed))
-        {
+        let (rest, prefix_country) = match leading_country_re().find(&printed) {
             Some(m) if m.end() < printed.len() => {
                 (printed[m.end()..].to_owned(), country_of_prefix(m.as_str()))
             }
