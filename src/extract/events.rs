@@ -979,11 +979,19 @@ impl Drafter {
                 }
                 _ => None,
             };
+            // A date stamped at the head of the lead ("10 March 2014 - The panels concluded
+            // ... from March 4 to 6") is the release's when the lead prints another.
+            let stamped = found_dates.len() > 1 && found_dates[0].start < 3;
             let date = found_dates
                 .iter()
+                .skip(usize::from(stamped))
                 .find(|d| at.is_some_and(|a| d.start >= a) && found_dates.len() > 1)
-                .or(found_dates.first())
-                .and_then(|d| d.date.clone())
+                .or(found_dates.get(usize::from(stamped)))
+                .and_then(|d| {
+                    let date = d.date.clone()?;
+                    // A run of days ("from March 4 to 6"): the event ends on the last.
+                    Some(range_end(&s.text[d.end..], &date).unwrap_or(date))
+                })
                 .or_else(|| {
                     if today_re().is_match(&s.text) {
                         release_date.clone()
@@ -1756,6 +1764,19 @@ fn card_spelling<T: serde::Serialize>(value: &T) -> String {
         .unwrap_or_default()
 }
 
+/// The last day of a run printed right after a date: "to 6", "-6", "–6" after "March 4".
+fn range_end(after: &str, date: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^\s*(?:to|until|through|-|–)\s*(\d{1,2})(?-u:\b)(?:\s*,?\s*\d{4})?")
+            .expect("the range pattern is valid")
+    });
+    let day: u32 = re.captures(after)?[1].parse().ok()?;
+    let first: u32 = date.get(8..10)?.parse().ok()?;
+    let end = format!("{}-{day:02}", date.get(..7)?);
+    (day > first && crate::card::check_date(&end).is_ok()).then_some(end)
+}
+
 /// A date printed as an agreement's own earlier history ("..., signed on December 1, 1988",
 /// "(dated 5 May 2001)"), not the reported event's.
 fn aside_date(text: &str, start: usize) -> bool {
@@ -1840,6 +1861,21 @@ mod tests {
             s.past = false;
         }
         s.trigger()
+    }
+
+    /// "from March 4 to 6": the last day; a later number that is no day of a run is not.
+    #[test]
+    fn a_run_of_days_ends_on_its_last() {
+        assert_eq!(
+            range_end(" to 6 on a proposed agreement", "2014-03-04").as_deref(),
+            Some("2014-03-06")
+        );
+        assert_eq!(
+            range_end("–9, 2015", "2015-12-07").as_deref(),
+            Some("2015-12-09")
+        );
+        assert_eq!(range_end(" to 2 delegations", "2014-03-04"), None);
+        assert_eq!(range_end(", the ministers", "2014-03-04"), None);
     }
 
     #[test]
