@@ -234,7 +234,7 @@ pub struct QueryArgs {
     pub source: SourceArgs,
 
     /// Bind a variable of the query's SELECT clause before evaluation: NAME=VALUE, where VALUE
-    /// is an IRI in <>, a prefixed name (agreement:acsa-japan_new-zealand), a literal
+    /// is an IRI in <>, a prefixed name (agreement:acsa-japan_new-zealand-2025), a literal
     /// ("text"@en, "2025-12-19"^^xsd:date, 42) or a plain word (a string). Repeatable.
     #[arg(long, short = 'p', value_name = "NAME=VALUE")]
     pub param: Vec<String>,

@@ -268,7 +268,7 @@ fn collect(
 }
 
 /// What a parameter value may be, for error messages.
-const TERM_FORMS: &str = "an IRI in <>, a prefixed name such as agreement:acsa-japan_new-zealand, a literal such as \"text\"@en, \"2025-12-19\"^^xsd:date or 42, or a plain word";
+const TERM_FORMS: &str = "an IRI in <>, a prefixed name such as agreement:acsa-japan_new-zealand-2025, a literal such as \"text\"@en, \"2025-12-19\"^^xsd:date or 42, or a plain word";
 
 /// Reads a parameter value as one RDF term: an IRI in `<>`, a prefixed name with pactgraph's
 /// prefixes, a literal in N-Triples or Turtle form (a prefixed datatype is allowed; numbers and
@@ -490,10 +490,10 @@ mod tests {
     fn parameter_values_are_single_terms() {
         let term = |v: &str| parse_term(v, DEFAULT_BASE);
         assert_eq!(
-            term("agreement:acsa-japan_new-zealand")
+            term("agreement:acsa-japan_new-zealand-2025")
                 .unwrap()
                 .to_string(),
-            "<https://w3id.org/pactgraph/id/agreement/acsa-japan_new-zealand>"
+            "<https://w3id.org/pactgraph/id/agreement/acsa-japan_new-zealand-2025>"
         );
         assert_eq!(term("<urn:x>").unwrap().to_string(), "<urn:x>");
         assert_eq!(term("\"Tokyo\"@en").unwrap().to_string(), "\"Tokyo\"@en");

@@ -188,6 +188,7 @@ namespace! {
         ALT_LABEL = "altLabel",
         IN_SCHEME = "inScheme",
         EXACT_MATCH = "exactMatch",
+        CLOSE_MATCH = "closeMatch",
     }
 }
 

@@ -77,8 +77,8 @@ fn strings(rows: &[&[&str]]) -> Vec<Vec<String>> {
         .collect()
 }
 
-const ACSA: &str = "agreement:acsa-japan_new-zealand";
-const ISA: &str = "agreement:information-security-japan_new-zealand";
+const ACSA: &str = "agreement:acsa-japan_new-zealand-2025";
+const ISA: &str = "agreement:information-security-japan_new-zealand-2025";
 const SEED: &str = "release:mofa-2025-12-19-jp-nz-acsa-isa";
 
 #[test]
@@ -402,7 +402,11 @@ fn q10_posts_per_person_with_earliest_and_latest_dates() {
     assert_eq!(
         pick(
             "post_timeline",
-            &answer(&corpus, "post_timeline", &["person=person:fumio-kishida"]),
+            &answer(
+                &corpus,
+                "post_timeline",
+                &["person=person:japan-fumio-kishida"]
+            ),
             &["name", "postName", "earliest", "latest", "attestations"]
         ),
         strings(&[
@@ -430,7 +434,7 @@ fn q10_posts_per_person_with_earliest_and_latest_dates() {
         .collect();
     assert_eq!(
         holders,
-        ["Fumio Kishida", "Toshimitsu Motegi", "Yoko Kamikawa"]
+        ["Fumio Kishida", "Yoko Kamikawa", "Toshimitsu Motegi"]
     );
 }
 
@@ -580,21 +584,21 @@ fn q14_timeline_of_agreements_per_partner() {
         strings(&[
             &[
                 "2014-07-08",
-                "agreement:equipment-transfer-australia_japan",
+                "agreement:equipment-transfer-australia_japan-2014",
                 "defence equipment and technology transfer agreement",
                 "signing",
                 "Canberra"
             ],
             &[
                 "2022-01-06",
-                "agreement:reciprocal-access-australia_japan",
+                "agreement:reciprocal-access-australia_japan-2022",
                 "reciprocal access agreement",
                 "signing",
                 "Tokyo"
             ],
             &[
                 "2023-08-13",
-                "agreement:reciprocal-access-australia_japan",
+                "agreement:reciprocal-access-australia_japan-2022",
                 "reciprocal access agreement",
                 "entry into force",
                 ""
@@ -642,7 +646,7 @@ fn q15_agreements_that_concern_a_force_across_releases() {
             &["agreement", "type", "signed", "releases"]
         ),
         strings(&[&[
-            "agreement:reciprocal-access-australia_japan",
+            "agreement:reciprocal-access-australia_japan-2022",
             "reciprocal access agreement",
             "2022-01-06",
             "2"
@@ -659,8 +663,8 @@ fn q15_agreements_that_concern_a_force_across_releases() {
     assert_eq!(
         jsdf,
         [
-            "agreement:reciprocal-access-australia_japan",
-            "agreement:reciprocal-access-japan_united-kingdom",
+            "agreement:reciprocal-access-australia_japan-2022",
+            "agreement:reciprocal-access-japan_united-kingdom-2023",
             ACSA
         ]
     );
@@ -862,21 +866,21 @@ fn results_in_the_w3c_formats_and_as_a_table() {
     let base = "https://w3id.org/pactgraph/id/agreement/";
     assert_eq!(
         env.run(&["query", "-e", query]).ok(),
-        "agreement                                         abbr\n\
-         ------------------------------------------------  ----\n\
-         agreement:acsa-japan_new-zealand                  ACSA\n\
-         agreement:information-security-japan_new-zealand\n"
+        "agreement                                              abbr\n\
+         -----------------------------------------------------  ----\n\
+         agreement:acsa-japan_new-zealand-2025                  ACSA\n\
+         agreement:information-security-japan_new-zealand-2025\n"
     );
     assert_eq!(
         env.run(&["query", "-e", query, "--results", "csv"]).ok(),
         format!(
-            "agreement,abbr\r\n{base}acsa-japan_new-zealand,ACSA\r\n{base}information-security-japan_new-zealand,\r\n"
+            "agreement,abbr\r\n{base}acsa-japan_new-zealand-2025,ACSA\r\n{base}information-security-japan_new-zealand-2025,\r\n"
         )
     );
     assert_eq!(
         env.run(&["query", "-e", query, "--results", "tsv"]).ok(),
         format!(
-            "?agreement\t?abbr\n<{base}acsa-japan_new-zealand>\t\"ACSA\"\n<{base}information-security-japan_new-zealand>\t\n"
+            "?agreement\t?abbr\n<{base}acsa-japan_new-zealand-2025>\t\"ACSA\"\n<{base}information-security-japan_new-zealand-2025>\t\n"
         )
     );
     let json: serde_json::Value =
@@ -891,7 +895,7 @@ fn results_in_the_w3c_formats_and_as_a_table() {
     );
     assert_eq!(
         json["results"]["bindings"][1],
-        serde_json::json!({"agreement": {"type": "uri", "value": format!("{base}information-security-japan_new-zealand")}})
+        serde_json::json!({"agreement": {"type": "uri", "value": format!("{base}information-security-japan_new-zealand-2025")}})
     );
     let xml = env.run(&["query", "-e", query, "-r", "xml"]).ok();
     assert!(
@@ -970,7 +974,7 @@ fn construct_answers_are_rdf_with_our_prefixes() {
     );
     assert!(
         turtle.contains(
-            "agreement:acsa-japan_new-zealand pg:party government:japan , government:new-zealand ."
+            "agreement:acsa-japan_new-zealand-2025 pg:party government:japan , government:new-zealand ."
         ),
         "{turtle}"
     );
@@ -1280,6 +1284,6 @@ fn bundled_queries_follow_the_base() {
     assert_eq!(
         out,
         "partner,date,agreement,type,action,place\r\n\
-         https://example.org/pg/id/country/united-kingdom,2023-01-11,https://example.org/pg/id/agreement/reciprocal-access-japan_united-kingdom,reciprocal access agreement,signing,London\r\n"
+         https://example.org/pg/id/country/united-kingdom,2023-01-11,https://example.org/pg/id/agreement/reciprocal-access-japan_united-kingdom-2023,reciprocal access agreement,signing,London\r\n"
     );
 }
