@@ -1,5 +1,5 @@
-//! SPARQL over the store, with pactgraph's prefixes predeclared and the union of all graphs as
-//! the default graph (so simple queries need no `GRAPH` clause).
+//! SPARQL over the store, with pactgraph's prefixes predeclared and the RDF merge of all graphs
+//! as the default graph (so simple queries need no `GRAPH` clause and count each triple once).
 //!
 //! [`run`] evaluates a query with the options of `pactgraph query`: the graphs that make the
 //! default graph, parameters bound through the engine's own variable substitution (never by
@@ -76,26 +76,25 @@ pub fn evaluator(base: &str) -> SparqlEvaluator {
     evaluator
 }
 
-/// Parses a query with pactgraph's prefixes, over the union of all graphs.
+/// Parses a query with pactgraph's prefixes, over the merge of all graphs.
 pub fn prepare(
     store: &GraphStore,
     text: &str,
     origin: &str,
 ) -> Result<PreparedSparqlQuery, QueryError> {
-    prepare_with(
-        evaluator(store.iris().base()),
-        store.iris().base(),
-        text,
-        origin,
-    )
+    prepare_with(evaluator(store.iris().base()), store, text, origin)
 }
 
+/// Parses a query. Its default graph is the store's, which `build` keeps as the RDF merge of
+/// every named graph (each triple once); a store built before that was kept is read through
+/// the engine's union of its graphs instead, as before.
 fn prepare_with(
     evaluator: SparqlEvaluator,
-    base: &str,
+    store: &GraphStore,
     text: &str,
     origin: &str,
 ) -> Result<PreparedSparqlQuery, QueryError> {
+    let base = store.iris().base();
     let mut prepared = evaluator.parse_query(text).map_err(|err| {
         let mut message = err.to_string().replace('\n', " ");
         if message.contains("Prefix not found") {
@@ -113,7 +112,13 @@ fn prepare_with(
             message,
         }
     })?;
-    prepared.dataset_mut().set_default_graph_as_union();
+    let merged = store.has_merge().map_err(|err| QueryError::Evaluation {
+        origin: origin.to_owned(),
+        message: err.to_string(),
+    })?;
+    if !merged {
+        prepared.dataset_mut().set_default_graph_as_union();
+    }
     Ok(prepared)
 }
 
@@ -178,7 +183,7 @@ pub fn run(
     let token = CancellationToken::new();
     let mut prepared = prepare_with(
         evaluator(store.iris().base()).with_cancellation_token(token.clone()),
-        store.iris().base(),
+        store,
         text,
         origin,
     )?;

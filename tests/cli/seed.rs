@@ -225,12 +225,14 @@ fn the_seed_conforms_to_the_shapes() {
 #[test]
 fn the_validator_finds_violations() {
     let store = seed_store();
-    // An agreement with no label, a second type and a party that is no government.
+    // An agreement with no label, a second type and a party that is no government, in a graph
+    // of its own and (as `build` keeps it) in the merge that is the default graph.
+    let bad = "<urn:x> a <https://w3id.org/pactgraph/ontology#Agreement> ; <https://w3id.org/pactgraph/ontology#party> <urn:nobody> ; <https://w3id.org/pactgraph/ontology#abbreviation> 42";
     store
         .store()
-        .update(
-            "INSERT DATA { GRAPH <urn:test> { <urn:x> a <https://w3id.org/pactgraph/ontology#Agreement> ; <https://w3id.org/pactgraph/ontology#party> <urn:nobody> ; <https://w3id.org/pactgraph/ontology#abbreviation> 42 } }",
-        )
+        .update(&format!(
+            "INSERT DATA {{ GRAPH <urn:test> {{ {bad} }} {bad} }}"
+        ))
         .unwrap();
     let shapes =
         pactgraph::validate::Shapes::parse(pactgraph::store::SHAPES_TTL, "shapes.ttl").unwrap();
