@@ -810,6 +810,11 @@ impl Mapper<'_> {
             if let Some(c) = country {
                 self.add(&iri, pg::COUNTRY, c.clone());
             }
+            if let Some(portfolio) = portfolio_of(&bare) {
+                let concept =
+                    NamedNode::new_unchecked(format!("{}portfolio-{portfolio}", pg::NAMESPACE));
+                self.add(&iri, pg::PORTFOLIO, concept);
+            }
             if let Some(g) = government {
                 self.add(&iri, org::POST_IN, g.clone());
             }
@@ -1215,6 +1220,36 @@ fn is_surname_only(person: &Person) -> bool {
             .all(|c| (c as u32) < 0x2E80)
 }
 
+/// The portfolio a post's title names (the slug of a `pg:Portfolios` concept): military command
+/// ("Chief of Defence Staff"), diplomatic mission ("Ambassador"), head of government ("Prime
+/// Minister"), head of state ("President", "King"), foreign affairs ("Minister for Foreign
+/// Affairs", "Foreign Secretary"), defence ("Minister of Defence", "Vice-Minister of Defence"),
+/// tested in that order; none for other titles.
+fn portfolio_of(title: &str) -> Option<&'static str> {
+    let folded = format!(" {} ", fold(title));
+    let has = |words: &[&str]| words.iter().any(|w| folded.contains(&format!(" {w} ")));
+    if has(&[
+        "chief of",
+        "chief of staff",
+        "commander",
+        "chief of defense",
+    ]) {
+        Some("military-command")
+    } else if has(&["ambassador", "embassy", "envoy"]) {
+        Some("diplomatic-mission")
+    } else if has(&["prime minister", "premier", "chancellor"]) && !has(&["deputy", "vice"]) {
+        Some("head-of-government")
+    } else if has(&["president", "king", "queen", "emperor", "head of state"]) {
+        Some("head-of-state")
+    } else if has(&["foreign", "external affairs"]) {
+        Some("foreign-affairs")
+    } else if has(&["defense", "armed forces"]) {
+        Some("defence")
+    } else {
+        None
+    }
+}
+
 /// A post title without a trailing "of [the] <country>", for any of the country's (folded) names.
 fn strip_country_suffix(title: &str, country_names: &[String]) -> String {
     let words: Vec<&str> = title.split_whitespace().collect();
@@ -1265,6 +1300,24 @@ fn oxilangtag_ok(tag: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn post_titles_name_their_portfolio() {
+        for (title, portfolio) in [
+            ("Minister for Foreign Affairs", Some("foreign-affairs")),
+            ("Foreign Secretary", Some("foreign-affairs")),
+            ("Minister of Defence", Some("defence")),
+            ("Vice-Minister of Defence", Some("defence")),
+            ("Chief of Defence Staff", Some("military-command")),
+            ("Ambassador", Some("diplomatic-mission")),
+            ("Prime Minister", Some("head-of-government")),
+            ("Deputy Prime Minister", None),
+            ("President", Some("head-of-state")),
+            ("Minister of Finance", None),
+        ] {
+            assert_eq!(portfolio_of(title), portfolio, "{title}");
+        }
+    }
 
     #[test]
     fn post_titles_lose_a_trailing_country() {

@@ -418,6 +418,46 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_post_and_ministry_has_a_portfolio() {
+        let r = Reference::get();
+        for e in &r.entities {
+            if !matches!(e.kind, EntityKind::Post | EntityKind::Ministry) {
+                continue;
+            }
+            let has = r.triples.iter().any(|t| {
+                t.subject.to_string() == format!("<{}>", e.iri)
+                    && t.predicate == pg::PORTFOLIO
+                    && matches!(&t.object, Term::NamedNode(o)
+                        if o.as_str().starts_with(&format!("{}portfolio-", pg::NAMESPACE)))
+            });
+            assert!(has, "{} has no pg:portfolio", e.iri);
+        }
+    }
+
+    #[test]
+    fn agreement_type_synonyms_resolve_through_the_reference_data() {
+        use crate::card::AgreementType;
+        let r = Reference::get();
+        for name in [
+            "GSOMIA",
+            "Information Protection Agreement",
+            "Security of Information Agreement",
+            "the Japan-New Zealand Information Protection Agreement",
+        ] {
+            assert_eq!(
+                r.agreement_type(name),
+                Some(AgreementType::InformationSecurity),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            r.agreement_type("Japan-Australia RAA"),
+            Some(AgreementType::ReciprocalAccess)
+        );
+        assert_eq!(r.agreement_type("Memorandum on Defence Cooperation"), None);
+    }
+
+    #[test]
     fn names_resolve_to_reference_nodes() {
         let r = Reference::get();
         let id = |e: Option<&Entity>| e.map(|e| e.iri.rsplit('/').next().unwrap().to_owned());

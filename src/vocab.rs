@@ -67,6 +67,8 @@ namespace! {
         TOPICS = "Topics",
         GENRES = "Genres",
         PRESS_RELEASE = "PressRelease",
+        PORTFOLIO = "portfolio",
+        PORTFOLIOS = "Portfolios",
     }
 }
 
