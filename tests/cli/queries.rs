@@ -837,6 +837,21 @@ fn q19_agreements_signed_by_a_foreign_minister_rather_than_a_defence_minister() 
     );
     let all = answer(&corpus, "foreign_minister_signings", &[]);
     assert_eq!(all.len(), 4, "{all:?}");
+    // A government whose defence minister signed beside its foreign minister is left out.
+    let env = Env::new();
+    let card = env.write(
+        "both.yaml",
+        "release:\n  id: both\n  date: 2024-05-01\nkind: signing\nevents:\n  - key: s\n    kind: signing\n    date: 2024-05-01\n    agreements: [acsa]\n    signatories: [fm, dm, other]\nagreements:\n  - key: acsa\n    short_name: ACSA\n    type: acsa\n    parties: [Japan, France]\npeople:\n  - key: fm\n    name: Anna Martin\n    post: Minister for Foreign Affairs\n    country: France\n  - key: dm\n    name: Paul Durand\n    post: Minister of the Armed Forces\n    country: France\n  - key: other\n    name: Ken Sato\n    post: Minister for Foreign Affairs\n    country: Japan\n",
+    );
+    let both = store_of(&[card]);
+    assert_eq!(
+        pick(
+            "foreign_minister_signings",
+            &answer(&both, "foreign_minister_signings", &[]),
+            &["person"]
+        ),
+        strings(&[&["person:japan-ken-sato"]])
+    );
 }
 
 #[test]
