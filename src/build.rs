@@ -21,6 +21,10 @@
 //!   [`GraphStore::is_current`]); a rebuild maps every card (to check it) but writes only the
 //!   graphs whose card changed, or every graph with `force`.
 //!
+//! - **The default graph is the merge.** Each new graph's triples also go to the default graph
+//!   in the same ingestion, and a replaced graph's triples leave it only when no other graph
+//!   states them (see [`replace_graph`]), so plain SPARQL counts each triple once.
+//!
 //! An interrupted build (a crash between the ingestion and the replacements) leaves graphs that
 //! are old or new, each whole; running the build again finishes the job.
 
@@ -33,7 +37,7 @@ use rayon::prelude::*;
 use crate::inputs::{InputError, LoadedCard, read_card, seed};
 use crate::mapping::{MapOptions, ReleaseGraph, map_card};
 use crate::reference::Reference;
-use crate::store::{GraphStore, LoadSummary, StoreError};
+use crate::store::{GraphStore, LoadSummary, StoreError, merged, replace_graph};
 
 /// Cards read and mapped per parallel step (and releases per replacement transaction).
 pub const CHUNK: usize = 2_048;
@@ -133,6 +137,7 @@ pub fn build(
         build_time: options.build_time.clone(),
     };
     let total = source.len();
+    let had_merge = store.has_merge()? || store.store().named_graphs().next().is_none();
     let mut summary = LoadSummary::default();
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut replace: Vec<usize> = Vec::new();
@@ -184,6 +189,9 @@ pub fn build(
                     Ok(Fate::New) => {
                         summary.written += 1;
                         summary.quads += graph.quads.len();
+                        // The default graph keeps the merge: the loader drops the copies of a
+                        // triple that another graph already put there.
+                        quads.extend(graph.quads.iter().cloned().map(merged));
                         quads.extend(graph.quads);
                     }
                     Ok(Fate::Unchanged) => summary.unchanged += 1,
@@ -233,9 +241,7 @@ pub fn build(
             .collect::<Result<_, InputError>>()?;
         let mut transaction = store.store().start_transaction()?;
         for graph in &graphs {
-            transaction.clear_graph(graph.graph.as_ref())?;
-            transaction.insert_named_graph(graph.graph.as_ref());
-            transaction.extend(graph.quads.iter());
+            replace_graph(&mut transaction, graph.graph.as_ref(), &graph.quads)?;
             summary.written += 1;
             summary.quads += graph.quads.len();
         }
@@ -243,12 +249,13 @@ pub fn build(
     }
 
     // The reference and ontology graphs, refreshed.
-    let base = store.base_quads();
     let mut transaction = store.store().start_transaction()?;
-    transaction.clear_graph(iris.ontology_graph().as_ref())?;
-    transaction.clear_graph(iris.reference_graph().as_ref())?;
-    transaction.extend(base.iter());
+    store.refresh_base(&mut transaction)?;
     transaction.commit()?;
+    // A store built before the default graph kept the merge gets it whole, once.
+    if !had_merge {
+        store.merge_all()?;
+    }
     Ok(summary)
 }
 
@@ -326,6 +333,58 @@ mod tests {
         let forced = build(&store, &source, &options(true), &|_| {}).unwrap();
         assert_eq!((forced.written, forced.unchanged), (40, 0));
         assert_eq!(store.store().len().unwrap(), before);
+    }
+
+    /// The default graph holds exactly the triples of the named graphs, each once.
+    fn assert_merge(store: &GraphStore) {
+        use oxigraph::model::{GraphNameRef, Triple};
+        use std::collections::BTreeSet;
+        let mut named = BTreeSet::new();
+        let mut merged = BTreeSet::new();
+        for q in store.store().iter() {
+            let q = q.unwrap();
+            if q.graph_name.is_default_graph() {
+                merged.insert(Triple::from(q).to_string());
+            } else {
+                named.insert(Triple::from(q).to_string());
+            }
+        }
+        assert!(!merged.is_empty());
+        assert_eq!(merged, named, "the default graph is the merge");
+        let count = store
+            .store()
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+            .count();
+        assert_eq!(count, named.len());
+    }
+
+    #[test]
+    fn the_default_graph_stays_the_merge_through_rebuilds_and_is_made_for_an_older_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let source = cards(dir.path(), 40);
+        let db = tempfile::tempdir().unwrap();
+        let store = GraphStore::open(db.path(), Iris::default()).unwrap();
+        build(&store, &source, &options(false), &|_| {}).unwrap();
+        assert_merge(&store);
+        // A changed card: its old triples leave the merge unless another graph states them.
+        let path = crate::generate::card_path(dir.path(), 3, 5);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            text.replacen("\"title\": \"", "\"title\": \"Changed: ", 2),
+        )
+        .unwrap();
+        build(&store, &source, &options(false), &|_| {}).unwrap();
+        assert_merge(&store);
+        // A store built before the merge was kept: its default graph is empty; the next build
+        // makes it whole.
+        store
+            .store()
+            .clear_graph(oxigraph::model::GraphNameRef::DefaultGraph)
+            .unwrap();
+        assert!(!store.has_merge().unwrap());
+        build(&store, &source, &options(false), &|_| {}).unwrap();
+        assert_merge(&store);
     }
 
     #[test]

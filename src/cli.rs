@@ -234,7 +234,7 @@ pub struct QueryArgs {
     pub source: SourceArgs,
 
     /// Bind a variable of the query's SELECT clause before evaluation: NAME=VALUE, where VALUE
-    /// is an IRI in <>, a prefixed name (agreement:acsa-japan_new-zealand), a literal
+    /// is an IRI in <>, a prefixed name (agreement:acsa-japan_new-zealand-2025), a literal
     /// ("text"@en, "2025-12-19"^^xsd:date, 42) or a plain word (a string). Repeatable.
     #[arg(long, short = 'p', value_name = "NAME=VALUE")]
     pub param: Vec<String>,
@@ -242,7 +242,7 @@ pub struct QueryArgs {
     /// Query only these graphs: a release id, `reference`, `ontology` or a graph IRI
     /// (repeatable). Their union is the default graph and `GRAPH` sees only them; add
     /// `--graph reference` to keep the names of governments, posts and places. Default: every
-    /// graph.
+    /// graph, merged (each triple once).
     #[arg(long, value_name = "GRAPH")]
     pub graph: Vec<String>,
 
@@ -277,8 +277,8 @@ pub struct QueriesArgs {
     pub markdown: bool,
 
     /// With NAME: declare pactgraph's prefixes in the text, so that another SPARQL engine can
-    /// run it (pactgraph queries the union of the graphs as the default graph: ask the other
-    /// engine for the same, e.g. `oxigraph query --union-default-graph`).
+    /// run it (pactgraph queries the merge of the graphs as the default graph: ask the other
+    /// engine for the union, e.g. `oxigraph query --union-default-graph`).
     #[arg(long, requires = "name")]
     pub standalone: bool,
 }

@@ -409,9 +409,12 @@ impl Who {
         let mut rng = Rng::new(seed ^ 0x5EED, (self.state as u64) << 20 | self.number);
         let state = STATES[self.state];
         let (family, given, name) = if state == "Japan" {
-            let (family, family_kanji) = *rng.pick(JA_FAMILY);
-            let (given, given_kanji) = *rng.pick(JA_GIVEN);
-            if rng.below(3) == 0 {
+            // One name per person: family names cycle, given names shift every ten people.
+            let base = (seed % JA_GIVEN.len() as u64) as usize;
+            let (family, family_kanji) = JA_FAMILY[self.number as usize % JA_FAMILY.len()];
+            let (given, given_kanji) =
+                JA_GIVEN[(base + self.number as usize / JA_FAMILY.len()) % JA_GIVEN.len()];
+            if self.number.is_multiple_of(2) {
                 // Printed in Japanese script only: no separate name parts.
                 (None, None, format!("{family_kanji}{given_kanji}"))
             } else {
@@ -421,9 +424,20 @@ impl Who {
                     format!("{family} {given}"),
                 )
             }
+        } else if self.number == 0 {
+            // Namesakes: person 0 of every state is a "Judith Collins", and none of them is New
+            // Zealand's (the reference person) unless the state is New Zealand.
+            (
+                Some(FAMILY[0].to_owned()),
+                Some(GIVEN[0].to_owned()),
+                format!("{} {}", GIVEN[0], FAMILY[0]),
+            )
         } else {
-            let family = rng.pick(FAMILY);
-            let given = rng.pick(GIVEN);
+            // Within a state, family names differ (24 people, 30 names), so a name in a
+            // country is one person; across states names recur.
+            let base = (seed ^ self.state as u64) as usize % FAMILY.len();
+            let family = FAMILY[1 + (base + self.number as usize) % (FAMILY.len() - 1)];
+            let given = GIVEN[1 + rng.below(GIVEN.len() - 1)];
             // Disambiguate people of one state who draw the same name.
             let given = if self.number >= 12 {
                 format!(
@@ -431,10 +445,10 @@ impl Who {
                     ["A.", "B.", "C.", "D."][self.number as usize % 4]
                 )
             } else {
-                (*given).to_owned()
+                given.to_owned()
             };
             (
-                Some((*family).to_owned()),
+                Some(family.to_owned()),
                 Some(given.clone()),
                 format!("{given} {family}"),
             )
@@ -546,6 +560,64 @@ fn type_names(t: AgreementType, a: &str, b: &str) -> (String, String, Option<Str
     }
 }
 
+/// What one group of eight releases is about: a pair of states, the type of the agreement they
+/// sign, and the type of a second one they negotiate.
+#[derive(Debug, Clone, Copy)]
+struct Plan {
+    a: usize,
+    b: usize,
+    t: AgreementType,
+    second: AgreementType,
+}
+
+/// The plan of a group. One group in five signs a new agreement of the type that the pair of
+/// the group about three years of releases earlier signed: successive agreements of one type
+/// between the same parties, which must stay two agreements.
+fn plan(seed: u64, group: u64, n: u64) -> Plan {
+    let mut g = Rng::new(seed, group);
+    // Pairs are drawn from a skewed distribution, so some pairs recur often.
+    let a = g.below(STATES.len()).min(g.below(STATES.len()));
+    let mut b = g.below(STATES.len());
+    if b == a {
+        b = (a + 1 + g.below(STATES.len() - 1)) % STATES.len();
+    }
+    let t = *g.pick(TYPES);
+    let second = *g.pick(TYPES);
+    let back = (n.div_ceil(8) / 10).max(1);
+    if group % 5 == 4 && group >= back {
+        let earlier = plan(seed, group - back, n);
+        return Plan {
+            a: earlier.a,
+            b: earlier.b,
+            t: earlier.t,
+            second,
+        };
+    }
+    Plan { a, b, t, second }
+}
+
+/// The agreements `n` generated releases (seed `seed`) are about, as the identity rules tell
+/// them apart (README, "Identity"): each signed agreement by its pair of states, type and year
+/// of signature (the world signs at most one agreement of a type between two states in a year:
+/// a second signing that year is the same agreement signed again), each agreement still under
+/// negotiation by its pair and type. A store built from those releases must hold exactly this
+/// many `pg:Agreement` nodes.
+pub fn agreements_written(seed: u64, n: u64) -> usize {
+    let mut seen = std::collections::BTreeSet::new();
+    for group in 0..n.div_ceil(8) {
+        let Plan { a, b, t, second } = plan(seed, group, n);
+        let pair = (a.min(b), a.max(b));
+        if 8 * group < n {
+            let year = civil(day_of(8 * group, n)).0;
+            seen.insert((pair, t.slug(), Some(year)));
+        }
+        if 8 * group + 2 < n {
+            seen.insert((pair, second.slug(), None));
+        }
+    }
+    seen.len()
+}
+
 /// The card of release `i` of `n`. Releases come in groups of eight about one pair of states
 /// and one agreement: its signing (0), a ministers' meeting (1), its entry into force (4), and
 /// shorter releases on negotiations towards a second agreement (the rest); other groups meet
@@ -558,16 +630,8 @@ pub fn card(seed: u64, i: u64, n: u64) -> Card {
         4 => 2,
         _ => 3,
     };
-    let mut g = Rng::new(seed, group);
-    // Pairs are drawn from a skewed distribution, so some pairs recur often.
-    let a = g.below(STATES.len()).min(g.below(STATES.len()));
-    let mut b = g.below(STATES.len());
-    if b == a {
-        b = (a + 1 + g.below(STATES.len() - 1)) % STATES.len();
-    }
+    let Plan { a, b, t, second } = plan(seed, group, n);
     let (sa, sb) = (STATES[a], STATES[b]);
-    let t = *g.pick(TYPES);
-    let second = *g.pick(TYPES);
     let mut r = Rng::new(seed, i | 1 << 63);
     let day = day_of(i, n);
     let (year, month, dom) = civil(day);
@@ -583,6 +647,7 @@ pub fn card(seed: u64, i: u64, n: u64) -> Card {
     let post_b = if phase == 1 { 0 } else { r.below(3) };
     let pa = holder(a, post_a, term).person(seed, "a", POSTS[post_a]);
     let pb = holder(b, post_b, term).person(seed, "b", POSTS[post_b]);
+    let again = phase == 1 && i % 3 == 1 && pa.family_name.is_some();
 
     let agreement = |key: &str, ty: AgreementType, action: AgreementAction| {
         let (title, short, abbreviation) = type_names(ty, sa, sb);
@@ -627,14 +692,24 @@ pub fn card(seed: u64, i: u64, n: u64) -> Card {
         ),
         2 => (
             ReleaseKind::EntryIntoForce,
-            vec![Event {
-                key: "entry".into(),
-                kind: EventKind::EntryIntoForce,
-                date: Some(date.clone()),
-                agreements: vec!["main".into()],
-                ..Event::default()
-            }],
-            vec![agreement("main", t, AgreementAction::EnteredIntoForce)],
+            vec![
+                // "The Agreement, signed on ..., entered into force today": the signing
+                // dates the agreement, so this release meets its signing's.
+                recalled_signing(seed, group, n),
+                Event {
+                    key: "entry".into(),
+                    kind: EventKind::EntryIntoForce,
+                    date: Some(date.clone()),
+                    after: Some("signed".into()),
+                    agreements: vec!["main".into()],
+                    ..Event::default()
+                },
+            ],
+            vec![renamed(agreement(
+                "main",
+                t,
+                AgreementAction::EnteredIntoForce,
+            ))],
             format!(
                 "Entry into Force of the {sa}-{sb} {}",
                 type_names(t, sa, sb).1
@@ -664,6 +739,8 @@ pub fn card(seed: u64, i: u64, n: u64) -> Card {
                     place: (!negotiations).then_some(place),
                     participants: if negotiations {
                         Vec::new()
+                    } else if again {
+                        vec!["a".into(), "a-again".into(), "b".into()]
                     } else {
                         vec!["a".into(), "b".into()]
                     },
@@ -702,6 +779,15 @@ pub fn card(seed: u64, i: u64, n: u64) -> Card {
     };
     let people = match phase {
         2 | 3 => Vec::new(),
+        // One signing release in five names a signatory by surname only, with no one else of
+        // that surname: a mention that stays this release's own node.
+        0 if i.is_multiple_of(5) => vec![pa, surname_only(pb, "b")],
+        // One meeting release in three names a participant again by surname only: the one
+        // person of that surname and country in the release.
+        1 if again => {
+            let again = surname_only(pa.clone(), "a-again");
+            vec![pa, pb, again]
+        }
         _ => vec![pa, pb],
     };
     Card {
@@ -727,6 +813,42 @@ pub fn card(seed: u64, i: u64, n: u64) -> Card {
         agreements,
         people,
     }
+}
+
+/// The signing of a group's agreement as its entry-into-force release recalls it: the same
+/// date, time and place as the group's signing release reports (so both describe one event
+/// alike), without the signatories.
+fn recalled_signing(seed: u64, group: u64, n: u64) -> Event {
+    let mut signing = card(seed, 8 * group, n)
+        .events
+        .into_iter()
+        .next()
+        .expect("a signing release has its signing");
+    signing.key = "signed".into();
+    signing.signatories.clear();
+    signing
+}
+
+/// An information security agreement as another publisher names it: type `other`, an
+/// "Information Protection Agreement", which the reference data resolves to its type.
+fn renamed(mut agreement: Agreement) -> Agreement {
+    if agreement.agreement_type == AgreementType::InformationSecurity {
+        agreement.agreement_type = AgreementType::Other;
+        agreement.short_name = Some("Information Protection Agreement".into());
+        agreement.abbreviation = None;
+    }
+    agreement
+}
+
+/// A person as a release names them a second time: by family name alone.
+fn surname_only(mut person: Person, key: &str) -> Person {
+    if let Some(family) = person.family_name.take() {
+        person.name = family;
+    }
+    person.key = key.to_owned();
+    person.given_name = None;
+    person.honorific = None;
+    person
 }
 
 /// Whether release `i` gives its agreement a summary (two releases in three).

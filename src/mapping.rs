@@ -21,7 +21,7 @@ use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 
 use crate::card::{Card, EventKind, Person};
-use crate::iri::{Iris, slug};
+use crate::iri::{Iris, fold, slug};
 use crate::reference::Reference;
 use crate::text::SourceText;
 use crate::vocab::{dcterms, oa, org, pg, prov, schema, sem, skos, time};
@@ -148,8 +148,12 @@ pub fn map_card(
     };
     let release = m.release(card, source, card_sha256, options, &fail)?;
     let sentences = m.sentences(card, source, &release);
-    let people = m.people(card, &sentences);
-    let agreements = m.agreements(card, &release, &sentences);
+    let people = m
+        .people(card, &sentences)
+        .map_err(|(field, message)| fail(&field, message))?;
+    let agreements = m
+        .agreements(card, &release, &sentences)
+        .map_err(|(field, message)| fail(&field, message))?;
     m.events(card, &release, &sentences, &people, &agreements);
     Ok(ReleaseGraph {
         release_id,
@@ -179,6 +183,19 @@ struct PersonNode {
     post: Option<NamedNode>,
     post_slug: Option<String>,
     evidence: Vec<NamedNode>,
+}
+
+/// The node a person of the card resolves to.
+#[derive(Debug, Clone)]
+struct Identity {
+    /// The IRI's last segment.
+    slug: String,
+    /// A surname-only mention resolved to a person named in full.
+    alias: bool,
+    /// Candidate links: people it may be, not merged with.
+    close: Vec<NamedNode>,
+    /// The country the person acts for.
+    country: Option<NamedNode>,
 }
 
 /// What the mapping knows of an agreement of the card.
@@ -517,49 +534,220 @@ impl Mapper<'_> {
         found.first().map(|e| self.iris.rebase(&e.iri))
     }
 
+    /// The people of the card, each resolved to a node by the identity rules (README,
+    /// "Identity"): a person is a name in a country; a surname-only mention is the one person
+    /// of that surname and country in the release (or the reference data), else a node of its
+    /// own in this release; two keys of the card never become one node.
     fn people(
         &mut self,
         card: &Card,
         sentences: &BTreeMap<u32, NamedNode>,
-    ) -> BTreeMap<String, PersonNode> {
+    ) -> Result<BTreeMap<String, PersonNode>, (String, String)> {
+        // First the country each person acts for.
+        let countries: Vec<Option<NamedNode>> =
+            card.people.iter().map(|p| self.person_country(p)).collect();
+        // Then the node of each full name, then of each surname-only mention.
+        let mut iris: Vec<Option<Identity>> = vec![None; card.people.len()];
+        let mut owner: BTreeMap<String, usize> = BTreeMap::new();
+        for (i, person) in card.people.iter().enumerate() {
+            if is_surname_only(person) {
+                continue;
+            }
+            let identity = self.full_name_identity(person, countries[i].as_ref());
+            if let Some(&j) = owner.get(&identity.slug) {
+                return Err((
+                    format!("people[{i}]"),
+                    format!(
+                        "people {:?} and {:?} would be one node, {}: a name in a country is one person, expected different names or countries",
+                        card.people[j].key,
+                        person.key,
+                        self.iris.id("person", &identity.slug),
+                    ),
+                ));
+            }
+            owner.insert(identity.slug.clone(), i);
+            iris[i] = Some(identity);
+        }
+        for (i, person) in card.people.iter().enumerate() {
+            if !is_surname_only(person) {
+                continue;
+            }
+            let surname = fold(person.name_parts().0.as_deref().unwrap_or(&person.name));
+            let same: Vec<usize> = (0..card.people.len())
+                .filter(|&j| {
+                    !is_surname_only(&card.people[j])
+                        && card.people[j].name_parts().0.map(|f| fold(&f)).as_deref()
+                            == Some(surname.as_str())
+                        && (countries[i].is_none() || countries[j] == countries[i])
+                })
+                .collect();
+            let identity = if let [j] = same.as_slice() {
+                let mut target = iris[*j].clone().expect("full names come first");
+                target.alias = true;
+                target.close.clear();
+                Identity {
+                    country: countries[*j].clone(),
+                    ..target
+                }
+            } else {
+                let reference = countries[i].as_ref().and_then(|c| {
+                    match self
+                        .reference
+                        .people_with_family_name(&surname, &self.iris.unbase(c.as_str()))
+                        .as_slice()
+                    {
+                        [one] => Some(one.iri.clone()),
+                        _ => None,
+                    }
+                });
+                match reference {
+                    Some(iri) if same.is_empty() => Identity {
+                        slug: iri.rsplit('/').next().unwrap_or_default().to_owned(),
+                        alias: true,
+                        close: Vec::new(),
+                        country: countries[i].clone(),
+                    },
+                    _ => {
+                        let country_seg = countries[i]
+                            .as_ref()
+                            .and_then(|c| self.iris.segment("country", c.as_str()));
+                        let name = match country_seg {
+                            Some(c) => format!("{c}-{}", slug(&person.display_name())),
+                            None => slug(&person.display_name()),
+                        };
+                        Identity {
+                            slug: format!("{name}-in-{}", self.release_id),
+                            alias: false,
+                            close: same
+                                .iter()
+                                .map(|&j| {
+                                    let slug = &iris[j].as_ref().expect("full names first").slug;
+                                    self.iris.id("person", slug)
+                                })
+                                .collect(),
+                            country: countries[i].clone(),
+                        }
+                    }
+                }
+            };
+            if !identity.alias {
+                if let Some(&j) = owner.get(&identity.slug) {
+                    return Err((
+                        format!("people[{i}]"),
+                        format!(
+                            "people {:?} and {:?} would be one node, {}: expected different names or countries",
+                            card.people[j].key,
+                            person.key,
+                            self.iris.id("person", &identity.slug),
+                        ),
+                    ));
+                }
+                owner.insert(identity.slug.clone(), i);
+            }
+            iris[i] = Some(identity);
+        }
         let mut nodes = BTreeMap::new();
-        for person in &card.people {
-            let node = self.person(person, sentences);
+        for (person, identity) in card.people.iter().zip(iris) {
+            let identity = identity.expect("every person resolved");
+            let node = self.person(person, identity, sentences);
             nodes.insert(person.key.clone(), node);
         }
-        nodes
+        Ok(nodes)
     }
 
-    fn person(&mut self, person: &Person, sentences: &BTreeMap<u32, NamedNode>) -> PersonNode {
+    /// The country a person acts for: the card's, else one named in the post ("Minister of
+    /// Defence of New Zealand"), else the country of the one reference post with that title.
+    fn person_country(&mut self, person: &Person) -> Option<NamedNode> {
+        if let Some(c) = person.country.as_deref() {
+            return Some(self.country(c));
+        }
+        let post = person.post.as_deref()?;
+        self.country_in(post).or_else(|| {
+            let e = self.reference.post(post, None)?;
+            e.country.as_deref().map(|c| self.iris.rebase(c))
+        })
+    }
+
+    /// The node of a full name: the reference person of that name in that country, else the
+    /// name in the country (`person:{country}-{name}`); without a country, a node of this
+    /// release alone, with candidate links to the reference people of that name.
+    fn full_name_identity(&self, person: &Person, country: Option<&NamedNode>) -> Identity {
         let display = person.display_name();
-        let person_slug = match self.reference.person(&display) {
-            Some(e) => e.iri.rsplit('/').next().unwrap_or_default().to_owned(),
-            None => slug(&display),
+        let Some(country) = country else {
+            let close = self
+                .reference
+                .people_named(&display)
+                .iter()
+                .map(|e| self.iris.rebase(&e.iri))
+                .collect();
+            return Identity {
+                slug: format!("{}-in-{}", slug(&display), self.release_id),
+                alias: false,
+                close,
+                country: None,
+            };
         };
+        let slug = match self
+            .reference
+            .person(&display, &self.iris.unbase(country.as_str()))
+        {
+            Some(e) => e.iri.rsplit('/').next().unwrap_or_default().to_owned(),
+            None => {
+                let c = self
+                    .iris
+                    .segment("country", country.as_str())
+                    .unwrap_or("unknown");
+                format!("{c}-{}", slug(&display))
+            }
+        };
+        Identity {
+            slug,
+            alias: false,
+            close: Vec::new(),
+            country: Some(country.clone()),
+        }
+    }
+
+    fn person(
+        &mut self,
+        person: &Person,
+        identity: Identity,
+        sentences: &BTreeMap<u32, NamedNode>,
+    ) -> PersonNode {
+        let display = person.display_name();
+        let person_slug = identity.slug;
         let iri = self.iris.id("person", &person_slug);
         self.add(&iri, rdf::TYPE, schema::PERSON);
-        self.add(&iri, rdfs::LABEL, plain(&display));
-        self.add(&iri, schema::NAME, plain(&person.name));
-        let (family, given) = person.name_parts();
-        if let Some(family) = family {
-            self.add(
-                &iri,
-                schema::FAMILY_NAME,
-                plain(&crate::card::display_family(&family)),
-            );
+        if identity.alias {
+            // A surname-only mention of a person named in full elsewhere: the node keeps its
+            // label; the mention is another name for it.
+            self.add(&iri, schema::ALTERNATE_NAME, plain(&person.name));
+        } else {
+            self.add(&iri, rdfs::LABEL, plain(&display));
+            self.add(&iri, schema::NAME, plain(&person.name));
+            let (family, given) = person.name_parts();
+            if let Some(family) = family {
+                self.add(
+                    &iri,
+                    schema::FAMILY_NAME,
+                    plain(&crate::card::display_family(&family)),
+                );
+            }
+            if let Some(given) = given {
+                self.add(&iri, schema::GIVEN_NAME, plain(&given));
+            }
         }
-        if let Some(given) = given {
-            self.add(&iri, schema::GIVEN_NAME, plain(&given));
+        for candidate in &identity.close {
+            self.add(&iri, skos::CLOSE_MATCH, candidate.clone());
         }
         if let Some(h) = &person.honorific {
             self.add(&iri, schema::HONORIFIC_PREFIX, plain(h));
         }
         self.evidence(&iri, &person.evidence, sentences);
-        let country = person
-            .country
-            .as_deref()
-            .map(|c| self.country(c))
-            .or_else(|| self.country_in(person.post.as_deref()?));
+        let country = identity.country;
+        if let Some(c) = &country {
+            self.add(&iri, pg::COUNTRY, c.clone());
+        }
         let government = country.as_ref().map(|c| self.government_of_country(c));
         let (post, post_slug) = match &person.post {
             Some(title) => {
@@ -611,12 +799,21 @@ impl Mapper<'_> {
                 format!("{bare} of {}", e.label),
             ),
             (Some(c), None) => (format!("{c}-{}", slug(&bare)), format!("{bare} ({c})")),
-            (None, _) => (slug(&bare), bare.clone()),
+            // Posts are per country: a title whose country is unknown is this release's own.
+            (None, _) => (
+                format!("{}-in-{}", slug(&bare), self.release_id),
+                bare.clone(),
+            ),
         };
         let iri = self.iris.id("post", &seg);
         if self.describe(&iri, &[org::POST], &label) {
             if let Some(c) = country {
                 self.add(&iri, pg::COUNTRY, c.clone());
+            }
+            if let Some(portfolio) = portfolio_of(&bare) {
+                let concept =
+                    NamedNode::new_unchecked(format!("{}portfolio-{portfolio}", pg::NAMESPACE));
+                self.add(&iri, pg::PORTFOLIO, concept);
             }
             if let Some(g) = government {
                 self.add(&iri, org::POST_IN, g.clone());
@@ -630,9 +827,10 @@ impl Mapper<'_> {
         card: &Card,
         release: &NamedNode,
         sentences: &BTreeMap<u32, NamedNode>,
-    ) -> BTreeMap<String, AgreementNode> {
+    ) -> Result<BTreeMap<String, AgreementNode>, (String, String)> {
         let mut nodes = BTreeMap::new();
-        for a in &card.agreements {
+        let mut minted: BTreeMap<String, String> = BTreeMap::new();
+        for (i, a) in card.agreements.iter().enumerate() {
             let mut parties: Vec<(NamedNode, String)> =
                 a.parties.iter().map(|p| self.government(p)).collect();
             parties.sort_by(|x, y| x.1.cmp(&y.1));
@@ -644,8 +842,29 @@ impl Mapper<'_> {
                 .or(a.title.as_deref())
                 .or(a.abbreviation.as_deref())
                 .unwrap_or(&a.key);
-            let kind = a.agreement_type.slug();
-            let segment = match (a.agreement_type, party_key.is_empty()) {
+            // The type: the card's, or for `other` the type its name means in the reference
+            // data ("Information Protection Agreement" is an information security agreement).
+            let agreement_type = match a.agreement_type {
+                crate::card::AgreementType::Other => [&a.short_name, &a.abbreviation, &a.title]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|n| self.reference.agreement_type(n))
+                    .unwrap_or(crate::card::AgreementType::Other),
+                t => t,
+            };
+            let kind = agreement_type.slug();
+            // The year of signature, when the card dates a signing of it: successive
+            // agreements of one type between the same parties are years apart.
+            let year = card
+                .events
+                .iter()
+                .filter(|e| {
+                    e.kind == EventKind::Signing && !e.planned && e.agreements.contains(&a.key)
+                })
+                .filter_map(|e| e.date.as_deref())
+                .min()
+                .map(|d| d.get(..4).unwrap_or(d).to_owned());
+            let mut segment = match (agreement_type, party_key.is_empty()) {
                 (crate::card::AgreementType::Other, false) => {
                     format!(
                         "{kind}-{}-{}",
@@ -657,6 +876,19 @@ impl Mapper<'_> {
                 (_, false) => format!("{kind}-{}", party_key.join("_")),
                 (_, true) => format!("{kind}-{}", slug(name)),
             };
+            if let Some(year) = &year {
+                segment = format!("{segment}-{year}");
+            }
+            if let Some(other) = minted.insert(segment.clone(), a.key.clone()) {
+                return Err((
+                    format!("agreements[{i}]"),
+                    format!(
+                        "agreements {other:?} and {:?} would be one node, {}: expected a distinguishing title, type or signing date",
+                        a.key,
+                        self.iris.id("agreement", &segment)
+                    ),
+                ));
+            }
             let iri = self.iris.id("agreement", &segment);
             self.types(
                 &iri,
@@ -718,7 +950,7 @@ impl Mapper<'_> {
                 );
             }
         }
-        nodes
+        Ok(nodes)
     }
 
     fn events(
@@ -974,6 +1206,50 @@ fn has_offset(date_time: &str) -> bool {
             })
 }
 
+/// Whether a person is named by a surname alone ("Minister Collins"): one word in a Latin
+/// script and no given name. A name in a script written without spaces ("茂木敏充") is whole.
+fn is_surname_only(person: &Person) -> bool {
+    let (family, given) = person.name_parts();
+    let name = person.name.trim();
+    given.is_none()
+        && family.is_some()
+        && !name.contains(char::is_whitespace)
+        && name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| (c as u32) < 0x2E80)
+}
+
+/// The portfolio a post's title names (the slug of a `pg:Portfolios` concept): military command
+/// ("Chief of Defence Staff"), diplomatic mission ("Ambassador"), head of government ("Prime
+/// Minister"), head of state ("President", "King"), foreign affairs ("Minister for Foreign
+/// Affairs", "Foreign Secretary"), defence ("Minister of Defence", "Vice-Minister of Defence"),
+/// tested in that order; none for other titles.
+fn portfolio_of(title: &str) -> Option<&'static str> {
+    let folded = format!(" {} ", fold(title));
+    let has = |words: &[&str]| words.iter().any(|w| folded.contains(&format!(" {w} ")));
+    if has(&[
+        "chief of",
+        "chief of staff",
+        "commander",
+        "chief of defense",
+    ]) {
+        Some("military-command")
+    } else if has(&["ambassador", "embassy", "envoy"]) {
+        Some("diplomatic-mission")
+    } else if has(&["prime minister", "premier", "chancellor"]) && !has(&["deputy", "vice"]) {
+        Some("head-of-government")
+    } else if has(&["president", "king", "queen", "emperor", "head of state"]) {
+        Some("head-of-state")
+    } else if has(&["foreign", "external affairs"]) {
+        Some("foreign-affairs")
+    } else if has(&["defense", "armed forces"]) {
+        Some("defence")
+    } else {
+        None
+    }
+}
+
 /// A post title without a trailing "of [the] <country>", for any of the country's (folded) names.
 fn strip_country_suffix(title: &str, country_names: &[String]) -> String {
     let words: Vec<&str> = title.split_whitespace().collect();
@@ -1024,6 +1300,24 @@ fn oxilangtag_ok(tag: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn post_titles_name_their_portfolio() {
+        for (title, portfolio) in [
+            ("Minister for Foreign Affairs", Some("foreign-affairs")),
+            ("Foreign Secretary", Some("foreign-affairs")),
+            ("Minister of Defence", Some("defence")),
+            ("Vice-Minister of Defence", Some("defence")),
+            ("Chief of Defence Staff", Some("military-command")),
+            ("Ambassador", Some("diplomatic-mission")),
+            ("Prime Minister", Some("head-of-government")),
+            ("Deputy Prime Minister", None),
+            ("President", Some("head-of-state")),
+            ("Minister of Finance", None),
+        ] {
+            assert_eq!(portfolio_of(title), portfolio, "{title}");
+        }
+    }
 
     #[test]
     fn post_titles_lose_a_trailing_country() {

@@ -1,5 +1,5 @@
-//! SPARQL over the store, with pactgraph's prefixes predeclared and the union of all graphs as
-//! the default graph (so simple queries need no `GRAPH` clause).
+//! SPARQL over the store, with pactgraph's prefixes predeclared and the RDF merge of all graphs
+//! as the default graph (so simple queries need no `GRAPH` clause and count each triple once).
 //!
 //! [`run`] evaluates a query with the options of `pactgraph query`: the graphs that make the
 //! default graph, parameters bound through the engine's own variable substitution (never by
@@ -76,26 +76,25 @@ pub fn evaluator(base: &str) -> SparqlEvaluator {
     evaluator
 }
 
-/// Parses a query with pactgraph's prefixes, over the union of all graphs.
+/// Parses a query with pactgraph's prefixes, over the merge of all graphs.
 pub fn prepare(
     store: &GraphStore,
     text: &str,
     origin: &str,
 ) -> Result<PreparedSparqlQuery, QueryError> {
-    prepare_with(
-        evaluator(store.iris().base()),
-        store.iris().base(),
-        text,
-        origin,
-    )
+    prepare_with(evaluator(store.iris().base()), store, text, origin)
 }
 
+/// Parses a query. Its default graph is the store's, which `build` keeps as the RDF merge of
+/// every named graph (each triple once); a store built before that was kept is read through
+/// the engine's union of its graphs instead, as before.
 fn prepare_with(
     evaluator: SparqlEvaluator,
-    base: &str,
+    store: &GraphStore,
     text: &str,
     origin: &str,
 ) -> Result<PreparedSparqlQuery, QueryError> {
+    let base = store.iris().base();
     let mut prepared = evaluator.parse_query(text).map_err(|err| {
         let mut message = err.to_string().replace('\n', " ");
         if message.contains("Prefix not found") {
@@ -113,7 +112,13 @@ fn prepare_with(
             message,
         }
     })?;
-    prepared.dataset_mut().set_default_graph_as_union();
+    let merged = store.has_merge().map_err(|err| QueryError::Evaluation {
+        origin: origin.to_owned(),
+        message: err.to_string(),
+    })?;
+    if !merged {
+        prepared.dataset_mut().set_default_graph_as_union();
+    }
     Ok(prepared)
 }
 
@@ -178,7 +183,7 @@ pub fn run(
     let token = CancellationToken::new();
     let mut prepared = prepare_with(
         evaluator(store.iris().base()).with_cancellation_token(token.clone()),
-        store.iris().base(),
+        store,
         text,
         origin,
     )?;
@@ -268,7 +273,7 @@ fn collect(
 }
 
 /// What a parameter value may be, for error messages.
-const TERM_FORMS: &str = "an IRI in <>, a prefixed name such as agreement:acsa-japan_new-zealand, a literal such as \"text\"@en, \"2025-12-19\"^^xsd:date or 42, or a plain word";
+const TERM_FORMS: &str = "an IRI in <>, a prefixed name such as agreement:acsa-japan_new-zealand-2025, a literal such as \"text\"@en, \"2025-12-19\"^^xsd:date or 42, or a plain word";
 
 /// Reads a parameter value as one RDF term: an IRI in `<>`, a prefixed name with pactgraph's
 /// prefixes, a literal in N-Triples or Turtle form (a prefixed datatype is allowed; numbers and
@@ -490,10 +495,10 @@ mod tests {
     fn parameter_values_are_single_terms() {
         let term = |v: &str| parse_term(v, DEFAULT_BASE);
         assert_eq!(
-            term("agreement:acsa-japan_new-zealand")
+            term("agreement:acsa-japan_new-zealand-2025")
                 .unwrap()
                 .to_string(),
-            "<https://w3id.org/pactgraph/id/agreement/acsa-japan_new-zealand>"
+            "<https://w3id.org/pactgraph/id/agreement/acsa-japan_new-zealand-2025>"
         );
         assert_eq!(term("<urn:x>").unwrap().to_string(), "<urn:x>");
         assert_eq!(term("\"Tokyo\"@en").unwrap().to_string(), "\"Tokyo\"@en");

@@ -63,6 +63,8 @@ pub struct Entity {
     pub country: Option<String>,
     /// Its fixed UTC offset (places).
     pub utc_offset: Option<String>,
+    /// Its family name, folded (people).
+    pub family_name: Option<String>,
 }
 
 /// The gazetteer.
@@ -75,6 +77,8 @@ pub struct Reference {
     by_name: BTreeMap<(EntityKind, String), Vec<usize>>,
     /// Every country name (folded), matched leftmost-longest, with its entity's index.
     country_names: OnceLock<(aho_corasick::AhoCorasick, Vec<usize>)>,
+    /// Agreement-type names (folded) of the ontology and the reference data.
+    type_names: BTreeMap<String, crate::card::AgreementType>,
 }
 
 impl Reference {
@@ -144,6 +148,12 @@ impl Reference {
                 }
                 _ => None,
             });
+            let family_name = facts.iter().find_map(|t| match &t.object {
+                Term::Literal(l) if t.predicate.as_str() == schema::FAMILY_NAME.as_str() => {
+                    Some(fold(l.value()))
+                }
+                _ => None,
+            });
             names.sort();
             names.dedup();
             entities.push(Entity {
@@ -153,6 +163,7 @@ impl Reference {
                 names,
                 country,
                 utc_offset,
+                family_name,
             });
         }
         let mut by_name: BTreeMap<(EntityKind, String), Vec<usize>> = BTreeMap::new();
@@ -161,11 +172,22 @@ impl Reference {
                 by_name.entry((e.kind, name.clone())).or_default().push(i);
             }
         }
+        let ontology: Vec<Triple> = RdfParser::from_format(RdfFormat::Turtle)
+            .for_slice(crate::store::ONTOLOGY_TTL.as_bytes())
+            .map(|q| q.map(Triple::from).map_err(|e| e.to_string()))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut type_names = BTreeMap::new();
+        agreement_type_names(ontology.iter().chain(&triples), &mut type_names);
+        let type_names = type_names
+            .into_iter()
+            .filter_map(|(name, kind)| Some((name, kind?)))
+            .collect();
         Ok(Self {
             entities,
             triples,
             by_name,
             country_names: OnceLock::new(),
+            type_names,
         })
     }
 
@@ -274,16 +296,25 @@ impl Reference {
     }
 
     /// The post a title means in a country (IRI): "Minister for Foreign Affairs",
-    /// "Minister for Foreign Affairs of Japan".
+    /// "Minister for Foreign Affairs of Japan". Posts are always per country: with a country,
+    /// only that country's posts answer; without one, a title answers only when exactly one
+    /// country's post bears it (an alias two countries share resolves by the holder's country,
+    /// never by the order of the reference data).
     pub fn post(&self, title: &str, country: Option<&str>) -> Option<&Entity> {
         let candidates = self.exact(EntityKind::Post, title);
-        let in_country = |e: &&&Entity| country.is_none() || e.country.as_deref() == country;
+        let Some(country) = country else {
+            return match candidates.as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            };
+        };
+        let in_country = |e: &&&Entity| e.country.as_deref() == Some(country);
         if let Some(found) = candidates.iter().find(in_country) {
             return Some(*found);
         }
         // "Minister of Defence of New Zealand": drop the trailing country.
         let folded = fold(title);
-        let country_entity = country.and_then(|c| self.by_iri(c))?;
+        let country_entity = self.by_iri(country)?;
         for name in &country_entity.names {
             for joint in [" of ", " of the ", " "] {
                 if let Some(bare) = folded.strip_suffix(&format!("{joint}{name}"))
@@ -296,17 +327,135 @@ impl Reference {
         None
     }
 
-    /// The reference person with this display name, if any ("Toshimitsu Motegi").
-    pub fn person(&self, display_name: &str) -> Option<&Entity> {
+    /// The reference people with this display name ("Toshimitsu Motegi"), of any country.
+    pub fn people_named(&self, display_name: &str) -> Vec<&Entity> {
+        self.exact(EntityKind::Person, display_name)
+    }
+
+    /// The reference person with this display name in this country (IRI), if any: a name is an
+    /// identity only in a country, so a namesake of another country is not this person.
+    pub fn person(&self, display_name: &str, country: &str) -> Option<&Entity> {
         self.exact(EntityKind::Person, display_name)
             .into_iter()
-            .next()
+            .find(|e| e.country.as_deref() == Some(country))
+    }
+
+    /// The reference people of a country with this family name ("Collins").
+    pub fn people_with_family_name(&self, family: &str, country: &str) -> Vec<&Entity> {
+        let family = fold(family);
+        self.entities
+            .iter()
+            .filter(|e| {
+                e.kind == EntityKind::Person
+                    && e.country.as_deref() == Some(country)
+                    && e.family_name.as_deref() == Some(family.as_str())
+            })
+            .collect()
+    }
+
+    /// The agreement type a name means, through the labels and aliases of the agreement-type
+    /// concepts in the ontology and the reference data ("GSOMIA", "Information Protection
+    /// Agreement", "Security of Information Agreement"): whole names only, never a word inside a
+    /// longer title.
+    pub fn agreement_type(&self, name: &str) -> Option<crate::card::AgreementType> {
+        let folded = fold(name);
+        let mut key = folded.as_str();
+        // Without the parties that prefix it: "Japan-New Zealand Information Protection
+        // Agreement", "the Japan-Australia RAA".
+        loop {
+            key = key.strip_prefix("the ").unwrap_or(key);
+            if let Some(found) = self.type_names.get(key) {
+                return Some(*found);
+            }
+            let country = self
+                .entities
+                .iter()
+                .filter(|e| e.kind == EntityKind::Country)
+                .flat_map(|e| &e.names)
+                .filter(|n| key.len() > n.len() && key.starts_with(n.as_str()))
+                .filter(|n| key.as_bytes()[n.len()] == b' ')
+                .max_by_key(|n| n.len())?;
+            key = &key[country.len() + 1..];
+        }
+    }
+}
+
+/// The agreement types' names (folded) from `skos:prefLabel`, `rdfs:label` and `skos:altLabel`
+/// of the `pg:agreement-type-*` concepts in these triples; a name two types share means neither.
+fn agreement_type_names<'a>(
+    triples: impl Iterator<Item = &'a Triple>,
+    names: &mut BTreeMap<String, Option<crate::card::AgreementType>>,
+) {
+    let prefix = format!("{}agreement-type-", pg::NAMESPACE);
+    for t in triples {
+        let oxigraph::model::NamedOrBlankNode::NamedNode(s) = &t.subject else {
+            continue;
+        };
+        let Some(kind) = s
+            .as_str()
+            .strip_prefix(&prefix)
+            .and_then(crate::card::AgreementType::from_slug)
+            .filter(|k| *k != crate::card::AgreementType::Other)
+        else {
+            continue;
+        };
+        let p = t.predicate.as_str();
+        if p != RDFS_LABEL && p != skos::ALT_LABEL.as_str() && p != skos::PREF_LABEL.as_str() {
+            continue;
+        }
+        if let Term::Literal(l) = &t.object {
+            let key = fold(l.value());
+            let entry = names.entry(key).or_insert(Some(kind));
+            if *entry != Some(kind) {
+                *entry = None;
+            }
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_post_and_ministry_has_a_portfolio() {
+        let r = Reference::get();
+        for e in &r.entities {
+            if !matches!(e.kind, EntityKind::Post | EntityKind::Ministry) {
+                continue;
+            }
+            let has = r.triples.iter().any(|t| {
+                t.subject.to_string() == format!("<{}>", e.iri)
+                    && t.predicate == pg::PORTFOLIO
+                    && matches!(&t.object, Term::NamedNode(o)
+                        if o.as_str().starts_with(&format!("{}portfolio-", pg::NAMESPACE)))
+            });
+            assert!(has, "{} has no pg:portfolio", e.iri);
+        }
+    }
+
+    #[test]
+    fn agreement_type_synonyms_resolve_through_the_reference_data() {
+        use crate::card::AgreementType;
+        let r = Reference::get();
+        for name in [
+            "GSOMIA",
+            "Information Protection Agreement",
+            "Security of Information Agreement",
+            "the Japan-New Zealand Information Protection Agreement",
+        ] {
+            assert_eq!(
+                r.agreement_type(name),
+                Some(AgreementType::InformationSecurity),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            r.agreement_type("Japan-Australia RAA"),
+            Some(AgreementType::ReciprocalAccess)
+        );
+        assert_eq!(r.agreement_type("Memorandum on Defence Cooperation"), None);
+    }
 
     #[test]
     fn names_resolve_to_reference_nodes() {

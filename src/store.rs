@@ -1,14 +1,19 @@
 //! The Oxigraph store: in memory by default, on disk (RocksDB) with `--store DIR`.
 //!
 //! The store holds one named graph per release, plus the ontology and the reference data in
-//! graphs of their own. Loading a set of releases is one transaction: either every release
+//! graphs of their own, and in its default graph the RDF merge of them all (each triple once,
+//! whichever graphs state it), which queries read. Loading a set of releases is one transaction: either every release
 //! graph is replaced and the reference graphs refreshed, or nothing changes.
 
 use std::path::Path;
 
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedNodeRef, Quad, QuadRef, Term};
-use oxigraph::store::{StorageError, Store};
+use std::collections::HashSet;
+
+use oxigraph::model::{
+    GraphName, GraphNameRef, NamedNode, NamedNodeRef, Quad, QuadRef, Term, Triple,
+};
+use oxigraph::store::{StorageError, Store, Transaction};
 
 use crate::iri::Iris;
 use crate::mapping::{ReleaseGraph, TOOL_VERSION};
@@ -207,20 +212,70 @@ impl GraphStore {
                 todo.push(release);
             }
         }
-        let base = self.base_quads();
         let mut transaction = self.store.start_transaction()?;
-        transaction.clear_graph(self.iris.ontology_graph().as_ref())?;
-        transaction.clear_graph(self.iris.reference_graph().as_ref())?;
-        transaction.extend(base.iter());
+        self.refresh_base(&mut transaction)?;
         for release in todo {
-            transaction.clear_graph(release.graph.as_ref())?;
-            transaction.insert_named_graph(release.graph.as_ref());
-            transaction.extend(release.quads.iter());
+            replace_graph(&mut transaction, release.graph.as_ref(), &release.quads)?;
             summary.written += 1;
             summary.quads += release.quads.len();
         }
         transaction.commit()?;
         Ok(summary)
+    }
+
+    /// Replaces the ontology and reference graphs with the shipped ones, in a transaction,
+    /// keeping the default graph the merge.
+    pub fn refresh_base(&self, transaction: &mut Transaction<'_>) -> Result<(), StorageError> {
+        let base = self.base_quads();
+        let (ontology, reference): (Vec<Quad>, Vec<Quad>) = base
+            .into_iter()
+            .partition(|q| q.graph_name == GraphName::NamedNode(self.iris.ontology_graph()));
+        replace_graph(transaction, self.iris.ontology_graph().as_ref(), &ontology)?;
+        replace_graph(
+            transaction,
+            self.iris.reference_graph().as_ref(),
+            &reference,
+        )?;
+        Ok(())
+    }
+
+    /// Whether the default graph holds the merge of the named graphs: true once any build of
+    /// this version has run; false for an empty store or one built before the merge was kept.
+    pub fn has_merge(&self) -> Result<bool, StoreError> {
+        Ok(self
+            .store
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+            .next()
+            .transpose()?
+            .is_some())
+    }
+
+    /// Writes the merge of every named graph into the default graph, in one bulk load: for a
+    /// store built before the merge was kept.
+    pub fn merge_all(&self) -> Result<(), StoreError> {
+        let mut loader = self
+            .store
+            .bulk_loader()
+            .with_max_memory_size_in_megabytes(crate::build::LOADER_MEMORY_MB);
+        let mut failure = None;
+        let quads = self
+            .store
+            .quads_for_pattern(None, None, None, None)
+            .map_while(|q| match q {
+                Ok(q) => Some(q),
+                Err(e) => {
+                    failure = Some(e);
+                    None
+                }
+            })
+            .filter(|q| !q.graph_name.is_default_graph())
+            .map(merged);
+        loader.load_quads(quads)?;
+        if let Some(err) = failure {
+            return Err(err.into());
+        }
+        loader.commit()?;
+        Ok(())
     }
 
     /// The release graphs in the store, sorted.
@@ -290,6 +345,66 @@ impl GraphStore {
         }
         Ok(seen.len())
     }
+}
+
+/// A quad's triple in the default graph, where the store keeps the RDF merge of its named
+/// graphs (README, "Querying").
+pub fn merged(quad: Quad) -> Quad {
+    Quad::new(
+        quad.subject,
+        quad.predicate,
+        quad.object,
+        GraphName::DefaultGraph,
+    )
+}
+
+/// Replaces a named graph's statements within a transaction and keeps the default graph the
+/// RDF merge of the named graphs: a triple enters it with the first graph that states it and
+/// leaves it with the last.
+pub fn replace_graph(
+    transaction: &mut Transaction<'_>,
+    graph: NamedNodeRef<'_>,
+    quads: &[Quad],
+) -> Result<(), StorageError> {
+    let old: Vec<Triple> = transaction
+        .quads_for_pattern(None, None, None, Some(graph.into()))
+        .map(|q| q.map(Triple::from))
+        .collect::<Result<_, _>>()?;
+    transaction.clear_graph(graph)?;
+    transaction.insert_named_graph(graph);
+    transaction.extend(quads.iter());
+    let new: HashSet<Triple> = quads.iter().cloned().map(Triple::from).collect();
+    for t in &new {
+        transaction.insert(QuadRef::new(
+            &t.subject,
+            &t.predicate,
+            &t.object,
+            GraphNameRef::DefaultGraph,
+        ));
+    }
+    for t in old.iter().filter(|t| !new.contains(*t)) {
+        let mut elsewhere = false;
+        for q in transaction.quads_for_pattern(
+            Some(t.subject.as_ref()),
+            Some(t.predicate.as_ref()),
+            Some(t.object.as_ref()),
+            None,
+        ) {
+            if !q?.graph_name.is_default_graph() {
+                elsewhere = true;
+                break;
+            }
+        }
+        if !elsewhere {
+            transaction.remove(QuadRef::new(
+                &t.subject,
+                &t.predicate,
+                &t.object,
+                GraphNameRef::DefaultGraph,
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The classes `pactgraph stats` counts.

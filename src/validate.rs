@@ -1,5 +1,6 @@
 //! SHACL validation, hand-written for the SHACL Core subset pactgraph's shapes use, each
-//! constraint compiled to one SPARQL query on the store (the union of its graphs).
+//! constraint compiled to one SPARQL query on the store (its default graph, the merge of its
+//! graphs).
 //!
 //! Supported: node shapes with `sh:targetClass` (instances of subclasses included), property
 //! shapes with an IRI `sh:path` and `sh:minCount`, `sh:maxCount`, `sh:datatype`, `sh:class`,

@@ -67,6 +67,8 @@ namespace! {
         TOPICS = "Topics",
         GENRES = "Genres",
         PRESS_RELEASE = "PressRelease",
+        PORTFOLIO = "portfolio",
+        PORTFOLIOS = "Portfolios",
     }
 }
 
@@ -188,6 +190,7 @@ namespace! {
         ALT_LABEL = "altLabel",
         IN_SCHEME = "inScheme",
         EXACT_MATCH = "exactMatch",
+        CLOSE_MATCH = "closeMatch",
     }
 }
 

@@ -11,9 +11,19 @@ use crate::store::COUNTED_CLASSES;
 pub fn run(args: &StatsArgs) -> Result<ExitCode> {
     let store = super::open_source(&args.source)?;
     let releases = store.release_graphs()?;
+    let merged = store
+        .store()
+        .quads_for_pattern(
+            None,
+            None,
+            None,
+            Some(oxigraph::model::GraphNameRef::DefaultGraph),
+        )
+        .count();
     let mut rows: Vec<(String, usize)> = vec![
         ("releases".into(), releases.len()),
-        ("quads".into(), store.store().len()?),
+        ("quads".into(), store.store().len()? - merged),
+        ("triples in the merge".into(), merged),
     ];
     let release_quads: usize = releases
         .iter()

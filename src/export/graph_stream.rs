@@ -157,9 +157,11 @@ impl Lookup<'_> {
                 None,
             ) {
                 let quad = quad.map_err(io::Error::other)?;
+                // The default graph (the merge of all graphs) is neither inside nor context.
                 let inside = match &quad.graph_name {
                     GraphName::NamedNode(g) => self.selected.contains(g.as_str()),
-                    _ => false,
+                    GraphName::DefaultGraph => true,
+                    GraphName::BlankNode(_) => false,
                 };
                 if !inside {
                     builder.context(&quad);
@@ -214,7 +216,7 @@ impl<'a> StoreGroups<'a> {
         )?;
 
         let selected: HashSet<String> = selected.iter().map(|g| g.as_str().to_owned()).collect();
-        let mut others = vec![GraphName::DefaultGraph];
+        let mut others: Vec<GraphName> = Vec::new();
         for graph in store.store().named_graphs() {
             match graph.map_err(StoreError::from)? {
                 NamedOrBlankNode::NamedNode(g) if selected.contains(g.as_str()) => {}

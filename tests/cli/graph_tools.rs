@@ -292,15 +292,16 @@ fn every_format_shows_the_same_seed_graph_with_its_key_edges() {
     let env = Env::new();
     let all = every_format(&env, &[]);
     let (_, first) = &all[0];
-    // The seed: 36 nodes and 84 edges (provenance plumbing and unreached reference data left out).
-    assert_eq!(first.nodes.len(), 36, "{:#?}", first.nodes);
-    assert_eq!(first.edge_count, 84);
-    assert_eq!(first.edges.len(), 84, "no duplicate edges");
+    // The seed: 38 nodes and 90 edges (provenance plumbing and unreached reference data left
+    // out), among them each person's country and the portfolios of the posts held.
+    assert_eq!(first.nodes.len(), 38, "{:#?}", first.nodes);
+    assert_eq!(first.edge_count, 90);
+    assert_eq!(first.edges.len(), 90, "no duplicate edges");
     for (format, shown) in &all {
         assert_eq!(shown, first, "{format} differs from graphml");
     }
-    let acsa = "agreement/acsa-japan_new-zealand";
-    let isa = "agreement/information-security-japan_new-zealand";
+    let acsa = "agreement/acsa-japan_new-zealand-2025";
+    let isa = "agreement/information-security-japan_new-zealand-2025";
     let signing = "event/2025-12-19-signing-japan_new-zealand";
     for (s, p, o) in [
         // MOTEGI Toshimitsu and the ACSA: he signed it, and attended the signing of it.
@@ -402,7 +403,7 @@ fn options_choose_types_provenance_and_reference_data_in_every_format() {
 }
 
 fn acsa_iri() -> &'static str {
-    "agreement/acsa-japan_new-zealand"
+    "agreement/acsa-japan_new-zealand-2025"
 }
 
 #[test]
@@ -441,7 +442,7 @@ fn attributes_are_typed_dated_and_lists_are_kept() {
             .and_then(|(_, a, _)| a.get("start").cloned())
     };
     assert_eq!(
-        start("agreement/acsa-japan_new-zealand").as_deref(),
+        start("agreement/acsa-japan_new-zealand-2025").as_deref(),
         Some("2025-12-19")
     );
     assert_eq!(
@@ -611,7 +612,7 @@ fn directory_formats_refuse_standard_output_and_foreign_directories() {
     env.run(&["export", "--format", "cytoscape", "--output", "cy"])
         .ok();
     let (_, rows) = csv_rows(&env.path("cy/nodes.csv"));
-    assert_eq!(rows.len(), 36);
+    assert_eq!(rows.len(), 38);
     let names: Vec<String> = std::fs::read_dir(env.dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -726,7 +727,7 @@ fn the_library_exporter_projects_single_files_and_refuses_directories() {
         .unwrap();
     let shown = dot(std::str::from_utf8(&out).unwrap());
     assert!(shown.edges.contains(&edge(
-        "agreement/acsa-japan_new-zealand",
+        "agreement/acsa-japan_new-zealand-2025",
         "signatory",
         "person/toshimitsu-motegi"
     )));

@@ -77,8 +77,8 @@ fn strings(rows: &[&[&str]]) -> Vec<Vec<String>> {
         .collect()
 }
 
-const ACSA: &str = "agreement:acsa-japan_new-zealand";
-const ISA: &str = "agreement:information-security-japan_new-zealand";
+const ACSA: &str = "agreement:acsa-japan_new-zealand-2025";
+const ISA: &str = "agreement:information-security-japan_new-zealand-2025";
 const SEED: &str = "release:mofa-2025-12-19-jp-nz-acsa-isa";
 
 #[test]
@@ -402,7 +402,11 @@ fn q10_posts_per_person_with_earliest_and_latest_dates() {
     assert_eq!(
         pick(
             "post_timeline",
-            &answer(&corpus, "post_timeline", &["person=person:fumio-kishida"]),
+            &answer(
+                &corpus,
+                "post_timeline",
+                &["person=person:japan-fumio-kishida"]
+            ),
             &["name", "postName", "earliest", "latest", "attestations"]
         ),
         strings(&[
@@ -430,7 +434,7 @@ fn q10_posts_per_person_with_earliest_and_latest_dates() {
         .collect();
     assert_eq!(
         holders,
-        ["Fumio Kishida", "Toshimitsu Motegi", "Yoko Kamikawa"]
+        ["Fumio Kishida", "Yoko Kamikawa", "Toshimitsu Motegi"]
     );
 }
 
@@ -580,21 +584,21 @@ fn q14_timeline_of_agreements_per_partner() {
         strings(&[
             &[
                 "2014-07-08",
-                "agreement:equipment-transfer-australia_japan",
+                "agreement:equipment-transfer-australia_japan-2014",
                 "defence equipment and technology transfer agreement",
                 "signing",
                 "Canberra"
             ],
             &[
                 "2022-01-06",
-                "agreement:reciprocal-access-australia_japan",
+                "agreement:reciprocal-access-australia_japan-2022",
                 "reciprocal access agreement",
                 "signing",
                 "Tokyo"
             ],
             &[
                 "2023-08-13",
-                "agreement:reciprocal-access-australia_japan",
+                "agreement:reciprocal-access-australia_japan-2022",
                 "reciprocal access agreement",
                 "entry into force",
                 ""
@@ -642,7 +646,7 @@ fn q15_agreements_that_concern_a_force_across_releases() {
             &["agreement", "type", "signed", "releases"]
         ),
         strings(&[&[
-            "agreement:reciprocal-access-australia_japan",
+            "agreement:reciprocal-access-australia_japan-2022",
             "reciprocal access agreement",
             "2022-01-06",
             "2"
@@ -659,8 +663,8 @@ fn q15_agreements_that_concern_a_force_across_releases() {
     assert_eq!(
         jsdf,
         [
-            "agreement:reciprocal-access-australia_japan",
-            "agreement:reciprocal-access-japan_united-kingdom",
+            "agreement:reciprocal-access-australia_japan-2022",
+            "agreement:reciprocal-access-japan_united-kingdom-2023",
             ACSA
         ]
     );
@@ -790,6 +794,104 @@ fn q18_provenance_of_a_graph_with_and_without_a_build_time() {
 }
 
 #[test]
+fn q19_agreements_signed_by_a_foreign_minister_rather_than_a_defence_minister() {
+    // On the seed, Japan signed both agreements through its foreign minister; New Zealand's
+    // signatory was its defence minister, so New Zealand is not listed.
+    let seed = seed_store();
+    assert_eq!(
+        pick(
+            "foreign_minister_signings",
+            &answer(&seed, "foreign_minister_signings", &[]),
+            &["agreement", "person", "government"]
+        ),
+        strings(&[
+            &[ACSA, "person:toshimitsu-motegi", "Government of Japan"],
+            &[ISA, "person:toshimitsu-motegi", "Government of Japan"],
+        ])
+    );
+    // On the corpus: the 2014 equipment transfer agreement was signed by both foreign
+    // ministers; the reciprocal access agreements by heads of government, not listed.
+    let corpus = corpus_store();
+    assert_eq!(
+        pick(
+            "foreign_minister_signings",
+            &answer(
+                &corpus,
+                "foreign_minister_signings",
+                &["agreement=agreement:equipment-transfer-australia_japan-2014"]
+            ),
+            &["person", "name", "post"]
+        ),
+        strings(&[
+            &[
+                "person:australia-julie-bishop",
+                "Julie Bishop",
+                "Minister for Foreign Affairs of Australia"
+            ],
+            &[
+                "person:japan-fumio-kishida",
+                "Fumio Kishida",
+                "Minister for Foreign Affairs of Japan"
+            ],
+        ])
+    );
+    let all = answer(&corpus, "foreign_minister_signings", &[]);
+    assert_eq!(all.len(), 4, "{all:?}");
+    // A government whose defence minister signed beside its foreign minister is left out.
+    let env = Env::new();
+    let card = env.write(
+        "both.yaml",
+        "release:\n  id: both\n  date: 2024-05-01\nkind: signing\nevents:\n  - key: s\n    kind: signing\n    date: 2024-05-01\n    agreements: [acsa]\n    signatories: [fm, dm, other]\nagreements:\n  - key: acsa\n    short_name: ACSA\n    type: acsa\n    parties: [Japan, France]\npeople:\n  - key: fm\n    name: Anna Martin\n    post: Minister for Foreign Affairs\n    country: France\n  - key: dm\n    name: Paul Durand\n    post: Minister of the Armed Forces\n    country: France\n  - key: other\n    name: Ken Sato\n    post: Minister for Foreign Affairs\n    country: Japan\n",
+    );
+    let both = store_of(&[card]);
+    assert_eq!(
+        pick(
+            "foreign_minister_signings",
+            &answer(&both, "foreign_minister_signings", &[]),
+            &["person"]
+        ),
+        strings(&[&["person:japan-ken-sato"]])
+    );
+}
+
+#[test]
+fn q20_people_who_signed_more_than_one_agreement_with_their_partners() {
+    let corpus = corpus_store();
+    assert_eq!(
+        pick(
+            "repeat_signatories",
+            &answer(&corpus, "repeat_signatories", &[]),
+            &["name", "signed", "partnerName", "country", "together"]
+        ),
+        strings(&[
+            &["Fumio Kishida", "3", "Julie Bishop", "Australia", "1"],
+            &["Fumio Kishida", "3", "Scott Morrison", "Australia", "1"],
+            &["Fumio Kishida", "3", "Rishi Sunak", "United Kingdom", "1"],
+            &["Judith Collins", "2", "Toshimitsu Motegi", "Japan", "2"],
+            &[
+                "Toshimitsu Motegi",
+                "2",
+                "Judith Collins",
+                "New Zealand",
+                "2"
+            ],
+        ])
+    );
+    assert_eq!(
+        pick(
+            "repeat_signatories",
+            &answer(
+                &corpus,
+                "repeat_signatories",
+                &["person=person:toshimitsu-motegi"]
+            ),
+            &["partner"]
+        ),
+        strings(&[&["person:judith-collins"]])
+    );
+}
+
+#[test]
 fn a_parameter_value_cannot_change_the_query() {
     let env = Env::new();
     env.run(&["build", "--store", "db", "--quiet"]).ok();
@@ -862,21 +964,21 @@ fn results_in_the_w3c_formats_and_as_a_table() {
     let base = "https://w3id.org/pactgraph/id/agreement/";
     assert_eq!(
         env.run(&["query", "-e", query]).ok(),
-        "agreement                                         abbr\n\
-         ------------------------------------------------  ----\n\
-         agreement:acsa-japan_new-zealand                  ACSA\n\
-         agreement:information-security-japan_new-zealand\n"
+        "agreement                                              abbr\n\
+         -----------------------------------------------------  ----\n\
+         agreement:acsa-japan_new-zealand-2025                  ACSA\n\
+         agreement:information-security-japan_new-zealand-2025\n"
     );
     assert_eq!(
         env.run(&["query", "-e", query, "--results", "csv"]).ok(),
         format!(
-            "agreement,abbr\r\n{base}acsa-japan_new-zealand,ACSA\r\n{base}information-security-japan_new-zealand,\r\n"
+            "agreement,abbr\r\n{base}acsa-japan_new-zealand-2025,ACSA\r\n{base}information-security-japan_new-zealand-2025,\r\n"
         )
     );
     assert_eq!(
         env.run(&["query", "-e", query, "--results", "tsv"]).ok(),
         format!(
-            "?agreement\t?abbr\n<{base}acsa-japan_new-zealand>\t\"ACSA\"\n<{base}information-security-japan_new-zealand>\t\n"
+            "?agreement\t?abbr\n<{base}acsa-japan_new-zealand-2025>\t\"ACSA\"\n<{base}information-security-japan_new-zealand-2025>\t\n"
         )
     );
     let json: serde_json::Value =
@@ -891,7 +993,7 @@ fn results_in_the_w3c_formats_and_as_a_table() {
     );
     assert_eq!(
         json["results"]["bindings"][1],
-        serde_json::json!({"agreement": {"type": "uri", "value": format!("{base}information-security-japan_new-zealand")}})
+        serde_json::json!({"agreement": {"type": "uri", "value": format!("{base}information-security-japan_new-zealand-2025")}})
     );
     let xml = env.run(&["query", "-e", query, "-r", "xml"]).ok();
     assert!(
@@ -970,7 +1072,7 @@ fn construct_answers_are_rdf_with_our_prefixes() {
     );
     assert!(
         turtle.contains(
-            "agreement:acsa-japan_new-zealand pg:party government:japan , government:new-zealand ."
+            "agreement:acsa-japan_new-zealand-2025 pg:party government:japan , government:new-zealand ."
         ),
         "{turtle}"
     );
@@ -1190,7 +1292,7 @@ fn the_list_of_queries_and_a_query_text() {
         );
     }
     assert!(
-        list.contains("signatories            Q8   Who signed each agreement"),
+        list.contains("signatories                Q8   Who signed each agreement"),
         "{list}"
     );
     assert!(
@@ -1280,6 +1382,6 @@ fn bundled_queries_follow_the_base() {
     assert_eq!(
         out,
         "partner,date,agreement,type,action,place\r\n\
-         https://example.org/pg/id/country/united-kingdom,2023-01-11,https://example.org/pg/id/agreement/reciprocal-access-japan_united-kingdom,reciprocal access agreement,signing,London\r\n"
+         https://example.org/pg/id/country/united-kingdom,2023-01-11,https://example.org/pg/id/agreement/reciprocal-access-japan_united-kingdom-2023,reciprocal access agreement,signing,London\r\n"
     );
 }

@@ -117,7 +117,7 @@ fn turtle_declares_only_the_prefixes_it_uses_and_groups_subjects() {
     assert_eq!(subjects, unique, "a subject appears in two groups");
     let mut sorted = unique.clone();
     sorted.sort();
-    assert!(out.contains("agreement:acsa-japan_new-zealand a eli:LegalResource , schema:Legislation , pg:Agreement ;"), "{out}");
+    assert!(out.contains("agreement:acsa-japan_new-zealand-2025 a eli:LegalResource , schema:Legislation , pg:Agreement ;"), "{out}");
     assert!(out.contains("\"2025-12-19T11:40:00+09:00\"^^xsd:dateTime"));
 }
 
@@ -264,7 +264,7 @@ fn base_iri_moves_the_data_but_not_the_vocabulary() {
             "http://example.org/kg/",
         ])
         .ok();
-    assert!(out.contains("<http://example.org/kg/id/agreement/acsa-japan_new-zealand> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/pactgraph/ontology#Agreement> ."));
+    assert!(out.contains("<http://example.org/kg/id/agreement/acsa-japan_new-zealand-2025> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/pactgraph/ontology#Agreement> ."));
     assert!(out.contains("<http://example.org/kg/id/government/japan> <http://schema.org/areaServed> <http://example.org/kg/id/country/japan> ."));
     assert!(
         !out.contains("https://w3id.org/pactgraph/id/"),

@@ -11,7 +11,7 @@ fn both_agreements_with_titles_short_names_and_abbreviation() {
         &["a", "short", "abbr", "type", "title"],
     );
     assert_eq!(got.len(), 2, "{got:?}");
-    assert_eq!(got[0][0], id("agreement/acsa-japan_new-zealand"));
+    assert_eq!(got[0][0], id("agreement/acsa-japan_new-zealand-2025"));
     assert_eq!(got[0][1], "Acquisition and Cross-Servicing Agreement");
     assert_eq!(got[0][2], "ACSA");
     assert_eq!(
@@ -21,7 +21,7 @@ fn both_agreements_with_titles_short_names_and_abbreviation() {
     assert!(got[0][4].starts_with("Agreement between the Government of Japan and the Government of New Zealand Concerning Reciprocal Provision"));
     assert_eq!(
         got[1][0],
-        id("agreement/information-security-japan_new-zealand")
+        id("agreement/information-security-japan_new-zealand-2025")
     );
     assert_eq!(got[1][1], "Information Security Agreement");
     assert_eq!(got[1][2], "");
@@ -44,8 +44,8 @@ fn signatories_with_posts_and_governments() {
          }",
         &["agreement", "name", "family", "given", "honorific", "post", "gov"],
     );
-    let acsa = id("agreement/acsa-japan_new-zealand");
-    let isa = id("agreement/information-security-japan_new-zealand");
+    let acsa = id("agreement/acsa-japan_new-zealand-2025");
+    let isa = id("agreement/information-security-japan_new-zealand-2025");
     let expected: Vec<Vec<String>> = [&acsa, &isa]
         .iter()
         .flat_map(|a| {
@@ -83,7 +83,7 @@ fn parties_forces_and_the_signing_time() {
         for g in ["japan", "new-zealand"] {
             assert!(
                 parties.contains(&vec![
-                    id(&format!("agreement/{a}-japan_new-zealand")),
+                    id(&format!("agreement/{a}-japan_new-zealand-2025")),
                     id(&format!("government/{g}"))
                 ]),
                 "{parties:?}"
@@ -99,11 +99,11 @@ fn parties_forces_and_the_signing_time() {
         forces,
         vec![
             vec![
-                id("agreement/acsa-japan_new-zealand"),
+                id("agreement/acsa-japan_new-zealand-2025"),
                 id("force/japan-self-defense-forces")
             ],
             vec![
-                id("agreement/acsa-japan_new-zealand"),
+                id("agreement/acsa-japan_new-zealand-2025"),
                 id("force/new-zealand-defence-force")
             ],
         ]
@@ -225,12 +225,14 @@ fn the_seed_conforms_to_the_shapes() {
 #[test]
 fn the_validator_finds_violations() {
     let store = seed_store();
-    // An agreement with no label, a second type and a party that is no government.
+    // An agreement with no label, a second type and a party that is no government, in a graph
+    // of its own and (as `build` keeps it) in the merge that is the default graph.
+    let bad = "<urn:x> a <https://w3id.org/pactgraph/ontology#Agreement> ; <https://w3id.org/pactgraph/ontology#party> <urn:nobody> ; <https://w3id.org/pactgraph/ontology#abbreviation> 42";
     store
         .store()
-        .update(
-            "INSERT DATA { GRAPH <urn:test> { <urn:x> a <https://w3id.org/pactgraph/ontology#Agreement> ; <https://w3id.org/pactgraph/ontology#party> <urn:nobody> ; <https://w3id.org/pactgraph/ontology#abbreviation> 42 } }",
-        )
+        .update(&format!(
+            "INSERT DATA {{ GRAPH <urn:test> {{ {bad} }} {bad} }}"
+        ))
         .unwrap();
     let shapes =
         pactgraph::validate::Shapes::parse(pactgraph::store::SHAPES_TTL, "shapes.ttl").unwrap();
@@ -275,7 +277,7 @@ fn validate_exits_1_on_violations() {
     let run = env.run(&["validate", "--shapes", shapes.to_str().unwrap()]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let out = run.text();
-    assert!(out.contains("violation: <https://w3id.org/pactgraph/id/agreement/information-security-japan_new-zealand> <https://w3id.org/pactgraph/ontology#abbreviation>: expected at least 1 values, found 0"), "{out}");
+    assert!(out.contains("violation: <https://w3id.org/pactgraph/id/agreement/information-security-japan_new-zealand-2025> <https://w3id.org/pactgraph/ontology#abbreviation>: expected at least 1 values, found 0"), "{out}");
     assert!(
         out.trim_end().ends_with("does not conform: 1 violations"),
         "{out}"

@@ -206,8 +206,8 @@ pub fn assert_one_seed_event(
     assert_eq!(
         in_releases("pg:Agreement"),
         vec![
-            vec![id("agreement/acsa-japan_new-zealand")],
-            vec![id("agreement/information-security-japan_new-zealand")]
+            vec![id("agreement/acsa-japan_new-zealand-2025")],
+            vec![id("agreement/information-security-japan_new-zealand-2025")]
         ]
     );
     assert_eq!(
@@ -243,9 +243,9 @@ pub fn assert_one_seed_event(
     assert_eq!(
         sources,
         vec![
-            vec![id("agreement/acsa-japan_new-zealand"), "2".into()],
+            vec![id("agreement/acsa-japan_new-zealand-2025"), "2".into()],
             vec![
-                id("agreement/information-security-japan_new-zealand"),
+                id("agreement/information-security-japan_new-zealand-2025"),
                 "2".into()
             ]
         ]

@@ -63,7 +63,7 @@ def _():
     got = sorted((str(r["agreement"]).rsplit("/", 1)[1], str(r["name"]), str(r["post"]), str(r["government"])) for r in result)
     expected = sorted(
         (a, name, post, gov)
-        for a in ("acsa-japan_new-zealand", "information-security-japan_new-zealand")
+        for a in ("acsa-japan_new-zealand-2025", "information-security-japan_new-zealand-2025")
         for name, post, gov in (
             ("MOTEGI Toshimitsu", "Minister for Foreign Affairs", "Government of Japan"),
             ("Judith Collins", "Minister of Defence", "Government of New Zealand"),
