@@ -96,7 +96,7 @@ const GENERIC_CUES: [&str; 10] = [
 fn generic_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:a|an|the|new|this|its|their|our|proposed)\s+(?:(?:new|proposed|bilateral|historic|landmark|comprehensive|enhanced|formal)\s+)*(?P<name>(?:[a-z][a-z-]*\s+){1,5}?(?:agreement|treaty|arrangement|pact|accord|memorandum of understanding))(?-u:\b)")
+        Regex::new(r"(?-u:\b)(?:a|an|the|new|this|its|their|our|proposed)\s+(?:(?:new|proposed|bilateral|historic|landmark|comprehensive|enhanced|formal)\s+)*(?P<name>(?:[a-z][a-z-]*\s+){1,5}?(?:agreement|treaty|arrangement|pact|accord|memorandum of understanding|road\s?map))(?-u:\b)")
             .expect("the generic pattern is valid")
     })
 }
@@ -503,7 +503,9 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
         {
             end += len;
         }
-        if taken == 0 && end == m.end() {
+        // A bare instrument word is a name only with its own abbreviation after it ("a
+        // Memorandum of Understanding (MoU) with ...").
+        if taken == 0 && end == m.end() && parenthesis(&sentence[end..]).1.is_none() {
             continue;
         }
         let name = sentence[start..end].trim_end_matches(['.', ',']).to_owned();
