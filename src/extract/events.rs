@@ -272,19 +272,14 @@ impl Document {
             });
         let year = release_date.as_deref().and_then(year_of);
         for s in &mut sentences {
-            s.current = s.past
-                && (today_re().is_match(&s.text)
-                    || release_date.is_some()
-                        && dates_in(&s.text, year)
-                            .iter()
-                            .any(|d| d.date == release_date));
-            if s.current {
-                s.past = false;
-            }
             s.today |= release_date.is_some()
                 && dates_in(&s.text, year)
                     .iter()
                     .any(|d| d.date == release_date);
+            s.current = s.past && s.today;
+            if s.current {
+                s.past = false;
+            }
         }
         let title = sentences
             .iter()
@@ -581,50 +576,30 @@ impl Drafter {
                 }
             }
         }
-        // Lower-case kinds into the one named agreement they can be.
-        let reference = Reference::get();
+        // Lower-case kinds into the one named agreement of their kind they can be; a kind
+        // said of two other countries is another agreement.
         for g in 0..n {
             if !self.agreements[g].generic || target[g] != g {
                 continue;
             }
             let kind = self.agreements[g].agreement_type;
+            let here = self.countries_of(&self.agreements[g].sentences);
             let candidates: Vec<usize> = (0..n)
                 .filter(|&o| o != g && target[o] == o && !self.agreements[o].generic)
                 .filter(|&o| {
-                    // A generic naming two other countries is another agreement.
+                    let t = self.agreements[o].agreement_type;
+                    kind == AgreementType::Other || t == kind
+                })
+                .filter(|&o| {
                     let other = &self.agreements[o];
-                    let here: BTreeSet<String> = self.agreements[g]
-                        .sentences
-                        .iter()
-                        .flat_map(|&n| {
-                            reference.countries_in(&self.doc.sentences[n as usize - 1].text)
-                        })
-                        .map(|c| c.iri.clone())
-                        .collect();
-                    let theirs: BTreeSet<String> = if other.party_keys.is_empty() {
-                        other
-                            .sentences
-                            .iter()
-                            .flat_map(|&n| {
-                                reference.countries_in(&self.doc.sentences[n as usize - 1].text)
-                            })
-                            .map(|c| c.iri.clone())
-                            .collect()
+                    let theirs = if other.party_keys.is_empty() {
+                        self.countries_of(&other.sentences)
                     } else {
                         other.party_keys.clone()
                     };
                     here.len() < 2 || theirs.is_empty() || here == theirs
                 })
                 .collect();
-            let typed: Vec<usize> = candidates
-                .iter()
-                .copied()
-                .filter(|&o| {
-                    let t = self.agreements[o].agreement_type;
-                    kind == AgreementType::Other || t == kind
-                })
-                .collect();
-            let candidates = typed;
             if let [one] = candidates.as_slice() {
                 target[g] = *one;
             }
@@ -804,6 +779,16 @@ impl Drafter {
             }
         }
         out
+    }
+
+    /// The countries (reference IRIs) named in some sentences.
+    fn countries_of(&self, numbers: &[u32]) -> BTreeSet<String> {
+        let reference = Reference::get();
+        numbers
+            .iter()
+            .flat_map(|&n| reference.countries_in(&self.doc.sentences[n as usize - 1].text))
+            .map(|c| c.iri.clone())
+            .collect()
     }
 
     /// The draft index a mention in sentence `i` went to.
@@ -1617,12 +1602,7 @@ fn strip_article(name: &str) -> &str {
 
 /// Whether a name starts with a country's name ("New Zealand", "Papua New Guinea").
 fn starts_with_country(name: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        large_regex(&format!(r"^(?:{})(?-u:\b)", Gazetteer::get().countries))
-            .expect("the country names make a pattern")
-    })
-    .is_match(name)
+    people::leading_country_re().is_match(name)
 }
 
 /// A force as the card names it: an abbreviation the reference data knows ("NZDF") by its
@@ -1797,10 +1777,7 @@ fn title_case_caps(text: &str) -> String {
             if w.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !w.chars().any(char::is_lowercase)
             {
-                let lower = w.to_lowercase();
-                let mut cs = lower.chars();
-                cs.next()
-                    .map_or_else(String::new, |c| c.to_uppercase().chain(cs).collect())
+                people::capitalise(w)
             } else {
                 w.to_owned()
             }

@@ -393,7 +393,8 @@ pub fn country_of_post(post: &str) -> Option<String> {
     }
 }
 
-fn leading_country_re() -> &'static Regex {
+/// A country's name at the start of a text ("PNG Minister for ...", "New Zealand-Japan ...").
+pub(super) fn leading_country_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         large_regex(&format!(r"^(?:{})(?-u:\b)\s*", Gazetteer::get().countries))
@@ -418,6 +419,12 @@ fn title_case(word: &str) -> String {
     ) {
         return lower;
     }
+    capitalise(&lower)
+}
+
+/// "Nairobi" from "NAIROBI" or "nairobi": the first letter upper case, the rest lower.
+pub(super) fn capitalise(word: &str) -> String {
+    let lower = word.to_lowercase();
     let mut chars = lower.chars();
     chars
         .next()
