@@ -483,11 +483,13 @@ pub fn split_name(name: &str) -> (Option<String>, Option<String>) {
         _ => {
             let mut split = words.len() - 1;
             // Particles before the family name, in lower case or, before another particle,
-            // capitalised ("Ursula Von der Leyen").
+            // capitalised ("Ursula Von der Leyen"); the Arabic article belongs to the family
+            // name however it is printed ("Khalid bin Mohamed Al Attiyah").
             while split > 1
                 && (PARTICLES.contains(&words[split - 1])
                     || PARTICLES.contains(&words[split - 1].to_lowercase().as_str())
-                        && PARTICLES.contains(&words[split]))
+                        && PARTICLES.contains(&words[split])
+                    || matches!(words[split - 1], "Al" | "El") && split == words.len() - 1)
             {
                 split -= 1;
             }

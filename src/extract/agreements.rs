@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::dates;
 use super::gazetteer::{Gazetteer, large_regex};
 use crate::card::AgreementType;
 use crate::iri::fold;
@@ -96,8 +97,11 @@ const GENERIC_CUES: [&str; 10] = [
 fn generic_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:a|an|the|new|this|its|their|our|proposed)\s+(?:(?:new|proposed|bilateral|historic|landmark|comprehensive|enhanced|formal)\s+)*(?P<name>(?:[a-z][a-z-]*\s+){1,5}?(?:agreement|treaty|arrangement|pact|accord|memorandum of understanding|road\s?map))(?-u:\b)")
-            .expect("the generic pattern is valid")
+        large_regex(&format!(
+            r"(?-u:\b)(?:a|an|the|new|this|its|their|our|proposed)\s+(?:(?:new|proposed|bilateral|historic|landmark|comprehensive|enhanced|formal)\s+)*(?P<name>(?:[A-Z][\w.]*(?:[-–][A-Z][\w.]*)+\s+)?(?:[a-z][a-z-]*\s+){{0,5}}?(?:{}))(?-u:\b)",
+            Gazetteer::get().alternation_of("kind-head")
+        ))
+        .expect("the generic pattern is valid")
     })
 }
 
@@ -240,6 +244,51 @@ pub fn prefix_parties(prefix: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The length of the words after a lower-case kind that say what it is about ("on defence
+/// cooperation", "to enhance bilateral defense cooperation"): a preposition and up to six words,
+/// ending at punctuation or at a word that starts another clause; 0 when there are none.
+fn lower_complement(after: &str) -> usize {
+    const OPENERS: [&str; 6] = ["on", "to", "for", "concerning", "regarding", "pertaining"];
+    const CLAUSE: [&str; 16] = [
+        "between", "with", "and", "during", "which", "that", "signed", "was", "were", "is", "will",
+        "by", "in", "at", "under", "from",
+    ];
+    let mut words = after.split(' ').peekable();
+    let mut len = 0;
+    // The leading spaces.
+    while words.peek() == Some(&"") {
+        words.next();
+        len += 1;
+    }
+    let Some(first) = words.next().filter(|w| OPENERS.contains(w)) else {
+        return 0;
+    };
+    len += first.len();
+    let mut taken = 0;
+    for word in words {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        // A date is not what it is about ("a memorandum of understanding on Tuesday").
+        let when = dates::WEEKDAYS
+            .iter()
+            .chain(dates::MONTHS.iter())
+            .any(|d| d.eq_ignore_ascii_case(bare));
+        if taken == 6
+            || bare.is_empty()
+            || CLAUSE.contains(&bare)
+            || when
+            || !bare.starts_with(char::is_alphabetic)
+        {
+            break;
+        }
+        len += 1 + bare.len();
+        taken += 1;
+        if bare.len() != word.len() {
+            break;
+        }
+    }
+    if taken == 0 { 0 } else { len }
 }
 
 /// Reads a parenthesis right after a mention: the short name and the abbreviation.
@@ -584,22 +633,53 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
         if out.iter().any(|o| o.start < m.end() && m.start() < o.end) {
             continue;
         }
-        let name = m.as_str();
-        let folded = fold(name);
-        if !GENERIC_CUES.iter().any(|c| folded.contains(c)) || g.not_defence(name) {
+        // "in this case an interstate agreement": the name starts after the last article.
+        let m_start = m
+            .as_str()
+            .match_indices(' ')
+            .map(|(i, _)| i + 1)
+            .filter(|&i| {
+                let before = m.as_str()[..i - 1].rsplit(' ').next().unwrap_or_default();
+                matches!(before, "a" | "an" | "the")
+            })
+            .last()
+            .map_or(m.start(), |i| m.start() + i);
+        let (short, abbr, used) = parenthesis(&sentence[m.end()..]);
+        let cued = |text: &str| {
+            let folded = fold(text);
+            GENERIC_CUES.iter().any(|c| folded.contains(c))
+        };
+        // Without a defence word of its own, the words after it may say what it is about
+        // ("a memorandum of understanding (MoU) on defence cooperation").
+        let mut end = m.end();
+        if !cued(&sentence[m_start..m.end()]) {
+            let about = end + used + lower_complement(&sentence[end + used..]);
+            if !cued(&sentence[end..about]) {
+                continue;
+            }
+            end = about;
+        }
+        let name = sentence[m_start..end].to_owned();
+        if g.not_defence(&name) {
             continue;
         }
+        // "the Estonia-USA security cooperation plan": the prefix names the parties.
+        let parties = match split_prefix(&name) {
+            (Some(prefix), _) => prefix_parties(prefix),
+            (None, _) => Vec::new(),
+        };
+        let generic = abbr.is_none();
         out.push(Mention {
             title: None,
-            name: Some(name.to_owned()),
-            short_name: None,
-            abbreviation: None,
-            parties: Vec::new(),
-            agreement_type: g.agreement_type(name),
-            start: m.start(),
-            end: m.end(),
-            title_end: m.end(),
-            generic: true,
+            agreement_type: g.agreement_type(&name),
+            name: Some(name),
+            short_name: short.filter(|_| end == m.end()),
+            abbreviation: abbr,
+            parties,
+            start: m_start,
+            end: end.max(m.end() + used),
+            title_end: end,
+            generic,
         });
     }
     out.sort_by_key(|m| m.start);

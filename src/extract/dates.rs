@@ -11,7 +11,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-const MONTHS: [&str; 12] = [
+/// Month names, lower case.
+pub(super) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -24,6 +25,17 @@ const MONTHS: [&str; 12] = [
     "october",
     "november",
     "december",
+];
+
+/// Weekday names, lower case, Monday first.
+pub(super) const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// A date found in a text.
@@ -173,16 +185,12 @@ pub fn civil_from_days(days: i64) -> String {
 /// The date a weekday named in a release means ("on Monday"): that weekday in the week up to
 /// and including the release date.
 pub fn weekday_on_or_before(date: &str, weekday: &str) -> Option<String> {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    let wanted = i64::try_from(DAYS.iter().position(|d| d.eq_ignore_ascii_case(weekday))?).ok()?;
+    let wanted = i64::try_from(
+        WEEKDAYS
+            .iter()
+            .position(|d| d.eq_ignore_ascii_case(weekday))?,
+    )
+    .ok()?;
     let days = days_from_civil(date)?;
     // 1970-01-01 was a Thursday (3 with Monday as 0).
     let today = (days + 3).rem_euclid(7);

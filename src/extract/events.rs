@@ -143,7 +143,7 @@ fn meeting_re() -> &'static Regex {
     CELL.get_or_init(|| {
         let nouns = Gazetteer::get().alternation_of("meeting");
         large_regex(&format!(
-            r"(?i)(?-u:\b)(?:held|had|hold|holds|holding|convened|attended|chaired|co-chaired)(?-u:\b)[^.;]{{0,60}}?(?-u:\b)(?:{nouns})|(?-u:\b)(?:{nouns})[^.;]{{0,80}}?(?-u:\b)(?:was|were|is|are)\s+(?:being\s+)?held(?-u:\b)|(?-u:\b)(?:{nouns})\s+held\s+(?:here|in|at|on)(?-u:\b)|(?-u:\b)met\s+(?:with\s+)?(?:(?-i:[A-Z])|his(?-u:\b)|her(?-u:\b)|their(?-u:\b))|(?-u:\b)meet\s+(?:with\s+)?(?-i:[A-Z])|(?-u:\b)host(?:ed|s|ing)?\s+(?:(?:the|his|her|their|my|our)\s+)?(?:(?-i:[A-Z])|friends?(?-u:\b)|counterparts?(?-u:\b)|colleagues?(?-u:\b))|(?-u:\b)welcom\w*(?-u:\b)[^.;]{{0,120}}?(?-u:\b)(?:{nouns}|visit)"
+            r"(?i)(?-u:\b)(?:held|had|hold|holds|holding|convened|attended|chaired|co-chaired)(?-u:\b)[^.;]{{0,60}}?(?-u:\b)(?:{nouns})|(?-u:\b)(?:{nouns})[^.;]{{0,80}}?(?-u:\b)(?:was|were|is|are)\s+(?:being\s+)?held(?-u:\b)|(?-u:\b)(?:{nouns})\s+held\s+(?:here|in|at|on)(?-u:\b)|(?-u:\b)met\s+(?:with\s+)?(?:the\s+)?(?:(?-i:[A-Z])|his(?-u:\b)|her(?-u:\b)|their(?-u:\b))|(?-u:\b)(?:during|preceded\s+by|followed\s+by)\s+(?:(?:the|their|his|her|(?-i:[A-Z])[\w.]*\s+(?-i:[A-Z])\w*(?:’s|'s))\s+)?(?:[\w-]+\s+){{0,2}}?(?:{nouns})|(?-u:\b)meet\s+(?:with\s+)?(?-i:[A-Z])|(?-u:\b)host(?:ed|s|ing)?\s+(?:(?:the|his|her|their|my|our)\s+)?(?:(?-i:[A-Z])|friends?(?-u:\b)|counterparts?(?-u:\b)|colleagues?(?-u:\b))|(?-u:\b)welcom\w*(?-u:\b)[^.;]{{0,120}}?(?-u:\b)(?:{nouns}|visit)"
         ))
         .expect("the meeting pattern is valid")
     })
@@ -160,6 +160,10 @@ pattern!(yesterday_re, r"(?i)(?-u:\b)yesterday(?-u:\b)");
 pattern!(
     weekday_re,
     r"(?-u:\b)(?:on|On)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)"
+);
+pattern!(
+    agent_re,
+    r"(?i)(?-u:\b)(?:signed|initiall?ed|inked|exchanged)\s+(?:[^\s.;]+\s+){0,4}?by\s"
 );
 pattern!(
     present_re,
@@ -311,12 +315,29 @@ impl Document {
             let line = &title_case_caps(line);
             let g = Gazetteer::get();
             let whole = g.places.find(line).filter(|m| m.start() == 0)?;
-            let rest = line[whole.end()..].trim_start_matches([',', ' ']);
+            // A newswire dateline prints the city in capitals ("ANKARA.", "KUALA LUMPUR, Oct
+            // 30 -"); otherwise a date or the agency's name in brackets follows it ("Colombo,
+            // Apr 5 (PTI)").
+            let in_capitals = s
+                .text
+                .trim()
+                .get(..whole.end())
+                .is_some_and(|p| !p.chars().any(char::is_lowercase));
+            let after = &line[whole.end()..];
+            let separated = after.is_empty()
+                || after.starts_with([',', '.'])
+                || after.trim_start().starts_with(['(', '-', '–', '—']);
+            let rest = after.trim_start_matches([',', ' ', '.']);
             let country_then = g.country_exact(rest.split(',').next().unwrap_or_default().trim());
-            let dated = dates_in(rest, None)
-                .first()
-                .is_some_and(|d| d.year_printed && d.start < 25);
+            let date = dates_in(rest, None)
+                .into_iter()
+                .next()
+                .filter(|d| d.start < 25);
+            let dated = date.as_ref().is_some_and(|d| d.year_printed);
+            let agency = date.is_some() && rest.contains('(') || rest.starts_with('(');
             (s.heading && rest.is_empty()
+                || separated && in_capitals
+                || separated && agency
                 || dated && (country_then.is_some() || rest.starts_with(char::is_uppercase)))
             .then(|| whole.as_str().to_owned())
         });
@@ -602,6 +623,41 @@ impl Drafter {
                 .collect();
             if let [one] = candidates.as_slice() {
                 target[g] = *one;
+            }
+        }
+        // Lower-case kinds left over that say the same kind of the same countries are one
+        // agreement ("the U.S.-Moroccan defense roadmap", "the defense cooperation road map").
+        for g in 0..n {
+            if !self.agreements[g].generic || target[g] != g {
+                continue;
+            }
+            let kind = self.agreements[g].agreement_type;
+            let here = self.countries_of(&self.agreements[g].sentences);
+            // The instrument a lower-case kind ends in ("road map" and "roadmap" alike).
+            let head = |a: &AgreementDraft| {
+                let name = fold(
+                    a.name
+                        .as_deref()
+                        .or(a.short_name.as_deref())
+                        .unwrap_or_default(),
+                )
+                .replace("road map", "roadmap");
+                name.rsplit(' ').next().unwrap_or_default().to_owned()
+            };
+            let own_head = head(&self.agreements[g]);
+            if let Some(first) = (0..g).find(|&o| {
+                let other = &self.agreements[o];
+                target[o] == o
+                    && other.generic
+                    && other.agreement_type == kind
+                    && (kind != AgreementType::Other || head(other) == own_head)
+                    && {
+                        let theirs = self.countries_of(&other.sentences);
+                        theirs.iter().all(|c| here.contains(c))
+                            || here.iter().all(|c| theirs.contains(c))
+                    }
+            }) {
+                target[g] = first;
             }
         }
         // A name only the headline prints ("Russia-EU Agreement on the protection of ...")
@@ -1103,20 +1159,45 @@ impl Drafter {
             };
             let mut participants = Vec::new();
             if trigger == Trigger::Signing {
-                for (j, t) in sentences.iter().enumerate() {
-                    let signing_here = t.sign_verb
-                        && (!t.witnessed || t.between)
-                        && !t.future
-                        && (!t.past || j == i);
-                    let other_date = signing_here
-                        && j != i
-                        && dates_in(&t.text, year)
-                            .iter()
-                            .filter_map(|d| d.date.as_ref())
-                            .any(|d| Some(d) != date.as_ref());
-                    if signing_here
-                        && !other_date
-                        && (!self.persons_in[j].is_empty() || t.first_person && t.speaker.is_some())
+                let reporting: Vec<usize> = (0..sentences.len())
+                    .filter(|&j| {
+                        let t = &sentences[j];
+                        let signing_here = t.sign_verb
+                            && (!t.witnessed || t.between)
+                            && !t.future
+                            && (!t.past || j == i);
+                        let other_date = signing_here
+                            && j != i
+                            && dates_in(&t.text, year)
+                                .iter()
+                                .filter_map(|d| d.date.as_ref())
+                                .any(|d| Some(d) != date.as_ref());
+                        signing_here
+                            && !other_date
+                            && (!self.persons_in[j].is_empty()
+                                || t.first_person && t.speaker.is_some())
+                    })
+                    .collect();
+                // "It was signed by A ... and B": where the release names the signers as the
+                // agent of "signed by", they are the signatories, and the people around them
+                // in other sentences (a visit's host, a talks partner) are not.
+                let agent_at = |j: usize| {
+                    let t = &sentences[j];
+                    agent_re()
+                        .find(&t.text)
+                        .map(|m| m.end())
+                        .filter(|&b| t.people.iter().any(|m| m.start >= b))
+                };
+                let by_agent = reporting.iter().any(|&j| agent_at(j).is_some());
+                for j in reporting {
+                    let t = &sentences[j];
+                    // With an agent elsewhere, a sentence's own signers are its subjects, the
+                    // people named before its verb ("C, Director of ..., signed on behalf of").
+                    let (after, before) = match (by_agent, agent_at(j)) {
+                        (false, _) => (0, t.text.len()),
+                        (true, Some(b)) => (b, t.text.len()),
+                        (true, None) => (0, sign_verb_re().find(&t.text).map_or(0, |m| m.start())),
+                    };
                     {
                         let present = present_re()
                             .find_iter(&t.text)
@@ -1131,6 +1212,16 @@ impl Drafter {
                         let witnessing = witness_re().find(&t.text).map_or(0, |m| m.end());
                         for (k, &p) in self.persons_in[j].iter().enumerate() {
                             if witnesses.contains(&self.people[p].key) {
+                                continue;
+                            }
+                            // Before "signed by", or named as the owner of something ("during
+                            // Prime Minister Modi's visit"): not a signer.
+                            if t.people.get(k).is_some_and(|m| {
+                                m.start < after
+                                    || m.start >= before
+                                    || t.text[m.end..].starts_with(['’', '\''])
+                                        && t.text[m.end..].chars().nth(1) == Some('s')
+                            }) {
                                 continue;
                             }
                             // "A and B witnessed the exchange ... between C and D".

@@ -110,7 +110,7 @@ fn post_first() -> &'static Regex {
             r"Deputy Prime Minister|Prime Minister|Foreign Minister|Defen[cs]e Minister|Foreign Secretary|Defen[cs]e Secretary|Secretary of State for (?:{PORTFOLIO})|Secretary of State|Secretary-General|(?:State |Deputy |Under |Assistant |Cabinet )?Secretary (?:for|of) (?:National )?(?:{PORTFOLIO})|State Secretary|(?:Federal |State |Deputy |Vice )?Minister (?:for|of) (?:National )?(?:{PORTFOLIO})|Minister|National Security Advis[eo]r|High Commissioner(?: to (?:the )?(?:{countries}))?|CS (?:{PORTFOLIO})|[Aa]mbassador to (?:the )?(?:{countries})|[Aa]mbassador|President|Chancellor|Chief of Defen[cs]e(?: Force| Staff)?|Chief of Staff|General|Admiral"
         );
         large_regex(&format!(
-            r"(?P<cty>(?:{countries})(?:['’]s)?\s+)?(?P<post>{post})(?:\s+of\s+(?:the\s+)?(?P<of>{countries}))?\s*,?\s+(?P<hon>(?:{hon})\s+)?(?P<name>{NAME})",
+            r"(?-u:\b)(?P<cty>(?:{countries})(?:['’]s)?\s+)?(?:(?i:{post})\s+and\s+)?(?P<post>(?-u:\b)(?i:{post}))(?:\s+of\s+(?:the\s+)?(?P<of>{countries}))?\s*,?\s+(?P<hon>(?:{hon})\s+)?(?P<name>{NAME})",
             hon = honorific_pattern()
         ))
         .expect("the post pattern is valid")
@@ -132,7 +132,7 @@ fn name_post_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         large_regex(&format!(
-            r"(?:(?-u:\b)by|(?-u:\b)and|(?-u:\b)between|(?-u:\b)with|^)\s+(?P<name>{NAME}),\s"
+            r"(?:(?:(?-u:\b)by|(?-u:\b)and|(?-u:\b)between|(?-u:\b)with)\s+|^)(?P<name>{NAME}),\s"
         ))
         .expect("the name-post pattern is valid")
     })
@@ -155,9 +155,15 @@ fn clean_name(name: &str) -> Option<(String, usize)> {
         if NOT_NAME.contains(&word)
             || NOT_NAME.contains(&bare)
             || gazetteer.country_exact(word).is_some()
-            || word.ends_with("’s")
-            || word.ends_with("'s")
         {
+            break;
+        }
+        // "Prime Minister Narendra Modi’s visit": the possessive ends the name.
+        if let Some(owner) = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")) {
+            if !kept.is_empty() && owner.starts_with(char::is_uppercase) {
+                kept.push(owner);
+                end = owner.as_ptr() as usize - name.as_ptr() as usize + owner.len();
+            }
             break;
         }
         kept.push(word);
@@ -192,13 +198,18 @@ fn split_post(text: &str) -> (Option<String>, Option<String>) {
         return (Some(text.to_owned()), None);
     }
     let lower = text.to_lowercase();
-    // "... of <country>" at the end.
     let mut cut = text.len();
     let mut country = None;
     let mut from = 0;
-    while let Some(at) = lower[from..].find(" of ") {
-        let start = from + at;
-        let tail = &text[start + 4..];
+    // "... of <country>" or "... for <country>" at the end ("Minister of State for Defense
+    // Affairs for Qatar").
+    while let Some(at) = [" of ", " for "]
+        .iter()
+        .filter_map(|w| lower[from..].find(w).map(|i| (i, w.len())))
+        .min()
+    {
+        let (start, width) = (from + at.0, at.1);
+        let tail = &text[start + width..];
         if let Some(c) = reference.country(tail)
             && is_country_phrase(tail)
         {
@@ -206,7 +217,7 @@ fn split_post(text: &str) -> (Option<String>, Option<String>) {
             country = Some(c.label.clone());
             break;
         }
-        from = start + 4;
+        from = start + width;
     }
     let post = text[..cut].trim();
     let post = if is_post(post) {
@@ -275,22 +286,28 @@ const POST_HEADS: [&str; 24] = [
     "Governor",
 ];
 
+/// Whether an appositive is a post: it starts with a post's first word and holds a post's
+/// head word, in any case ("Minister of Defence", "undersecretary of defense policy").
 fn is_post(text: &str) -> bool {
-    let first = text.split_whitespace().next().unwrap_or_default();
+    let first = capitalise(text.split_whitespace().next().unwrap_or_default());
     !text.is_empty()
         && text.len() < 120
-        && POST_HEADS.contains(&first)
+        && POST_HEADS.contains(&first.as_str())
         && text.split_whitespace().any(|w| {
+            let w = capitalise(w);
             w.contains("Minister")
                 || w.contains("Secretary")
-                || w == "Ambassador"
-                || w == "President"
-                || w == "Chancellor"
-                || w == "Chief"
-                || w == "Governor"
-                || w == "Director"
-                || w == "Commander"
-                || w == "Head"
+                || matches!(
+                    w.as_str(),
+                    "Ambassador"
+                        | "President"
+                        | "Chancellor"
+                        | "Chief"
+                        | "Governor"
+                        | "Director"
+                        | "Commander"
+                        | "Head"
+                )
         })
 }
 
@@ -533,16 +550,16 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
     let mut found: Vec<Mention> = Vec::new();
     // Cheap checks first: most sentences name nobody.
     let posts = [
-        "Minister",
-        "Secretary",
+        "inister",
+        "ecretary",
         "mbassador",
-        "President",
-        "Chancellor",
-        "Chief",
-        "General",
-        "Admiral",
-        "Commissioner",
-        "Advis",
+        "resident",
+        "hancellor",
+        "hief",
+        "eneral",
+        "dmiral",
+        "ommissioner",
+        "dvis",
         "CS ",
     ]
     .iter()
@@ -681,6 +698,25 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
     for m in found {
         if out.iter().all(|o| m.end <= o.start || o.end <= m.start) {
             out.push(m);
+        }
+    }
+    // "... signed on behalf of Nigeria": the person before it is of that country.
+    for i in 0..out.len() {
+        let until = out.get(i + 1).map_or(sentence.len(), |n| n.start);
+        let Some(at) = sentence[out[i].end..until].find("on behalf of ") else {
+            continue;
+        };
+        let from = out[i].end + at + "on behalf of ".len();
+        let named = sentence[from..]
+            .trim_start_matches("the ")
+            .split([',', '.', ';'])
+            .next()
+            .unwrap_or_default();
+        if let Some(c) = leading_country_re()
+            .find(named)
+            .and_then(|c| country_of_prefix(c.as_str()))
+        {
+            out[i].country = Some(c);
         }
     }
     for m in &mut out {
