@@ -330,6 +330,7 @@ fn appositive(rest: &str) -> (Option<String>, Option<String>, usize) {
     let stops = [
         ",",
         ";",
+        ":",
         "(",
         ")",
         " who ",
@@ -633,7 +634,11 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
         let Some((name, len)) = clean_name(name_m.as_str()) else {
             continue;
         };
-        if len != name_m.as_str().len() || name.split_whitespace().count() < 2 {
+        // A name in capitals before a post is a speaker's label, read as a turn.
+        if len != name_m.as_str().len()
+            || name.split_whitespace().count() < 2
+            || !name.chars().any(char::is_lowercase)
+        {
             continue;
         }
         let name_end = name_m.start() + len;
