@@ -101,7 +101,7 @@ pattern!(
 );
 pattern!(
     future_re,
-    r"(?i)(?-u:\b)(?:will|shall|would)\s+(?:be\s+)?(?:formally\s+|officially\s+)?sign(?:ed)?(?-u:\b)|(?-u:\b)(?:plan|plans|planned|intend|intends|hope|hopes|agreed|expected)\s+to\s+sign(?-u:\b)|(?-u:\b)(?:set|due|scheduled|expected|slated|poised)\s+to\s+(?:be\s+)?(?:sign|ink|hold|meet)|(?-u:\b)will\s+(?:travel|visit|meet|hold)(?-u:\b)|(?-u:\b)is\s+to\s+(?:sign|meet)(?-u:\b)|(?-u:\b)tomorrow(?-u:\b)|(?-u:\b)will(?-u:\b)[^.;]{0,140}(?-u:\b)to\s+sign(?-u:\b)|(?-u:\b)signing(?-u:\b)[^.;]{0,80}(?-u:\b)will\s+take\s+place(?-u:\b)"
+    r"(?i)(?-u:\b)(?:will|shall|would)\s+(?:be\s+)?(?:formally\s+|officially\s+)?sign(?:ed)?(?-u:\b)|(?-u:\b)(?:plan|plans|planned|intend|intends|hope|hopes|agreed|expected)\s+to\s+sign(?-u:\b)|(?-u:\b)(?:set|due|scheduled|expected|slated|poised)\s+to\s+(?:be\s+)?(?:sign|ink|hold|meet)|(?-u:\b)will\s+(?:travel|visit|meet|hold)(?-u:\b)|(?-u:\b)(?:is|are)\s+to\s+(?:sign|meet|ink)(?-u:\b)|(?-u:\b)(?:is|are)\s+(?:expected|likely)\s+to\s+be\s+signed(?-u:\b)|(?-u:\b)tomorrow(?-u:\b)|(?-u:\b)will(?-u:\b)[^.;]{0,140}(?-u:\b)to\s+sign(?-u:\b)|(?-u:\b)signing(?-u:\b)[^.;]{0,80}(?-u:\b)will\s+take\s+place(?-u:\b)"
 );
 pattern!(
     first_person_re,

@@ -219,6 +219,22 @@ fn split_post(text: &str) -> (Option<String>, Option<String>) {
         }
         from = start + width;
     }
+    // "undersecretary ... for the Estonian Ministry of Defense", "... at the U.S. Department of
+    // Defense": a post in a named state's ministry is that state's.
+    if country.is_none() {
+        for institution in ["Ministry", "Department"] {
+            let Some(at) = text.find(institution) else {
+                continue;
+            };
+            let around = &text[text[..at]
+                .rfind([' '])
+                .map_or(0, |i| text[..i].rfind(' ').map_or(0, |j| j + 1))..];
+            if let [one] = reference.countries_in(around).as_slice() {
+                country = Some(one.label.clone());
+                break;
+            }
+        }
+    }
     let post = text[..cut].trim();
     let post = if is_post(post) {
         Some(post.to_owned())
@@ -295,8 +311,9 @@ fn is_post(text: &str) -> bool {
         && POST_HEADS.contains(&first.as_str())
         && text.split_whitespace().any(|w| {
             let w = capitalise(w);
-            w.contains("Minister")
-                || w.contains("Secretary")
+            let lower = w.to_lowercase();
+            lower.contains("minister")
+                || lower.contains("secretary")
                 || matches!(
                     w.as_str(),
                     "Ambassador"
@@ -356,9 +373,16 @@ fn appositive(rest: &str) -> (Option<String>, Option<String>, usize) {
         " and Sir",
         ". ",
     ];
+    // A full stop ends it unless it ends an initial ("the U.S. Department of Defense").
+    let full_stop = after_trim.match_indices(". ").map(|(i, _)| i).find(|&i| {
+        let before: Vec<char> = after_trim[..i].chars().rev().take(2).collect();
+        !(before.first().is_some_and(|c| c.is_uppercase()) && before.get(1) == Some(&'.'))
+    });
     let end = stops
         .iter()
+        .filter(|s| **s != ". ")
         .filter_map(|s| after_trim.find(s))
+        .chain(full_stop)
         .min()
         .unwrap_or(after_trim.len());
     let phrase = &after_trim[..end];
