@@ -947,6 +947,42 @@ fn q21_lag_from_signature_to_entry_into_force_in_days_or_its_precision() {
         ),
         strings(&[&["2023-12-31", "2024-03-01", "61", "day"]])
     );
+    // Two signings of one agreement in one year (one node: type, parties and year), each
+    // release recalling its own: each entry into force pairs with its own release's signature.
+    let release = |name: &str, signed: &str, in_force: &str| {
+        env.write(
+            name,
+            format!(
+                "release:\n  id: {}\n  date: {in_force}\nkind: entry_into_force\nevents:\n  - key: s\n    kind: signing\n    date: {signed}\n    agreements: [a]\n  - key: e\n    kind: entry_into_force\n    date: {in_force}\n    agreements: [a]\nagreements:\n  - key: a\n    short_name: ACSA\n    type: acsa\n    parties: [Japan, France]\n",
+                name.trim_end_matches(".yaml")
+            ),
+        )
+    };
+    let twice = store_of(&[
+        release("spring.yaml", "2023-01-05", "2023-03-01"),
+        release("autumn.yaml", "2023-11-20", "2023-12-01"),
+    ]);
+    assert_eq!(
+        pick(
+            "entry_into_force_lag",
+            &answer(&twice, "entry_into_force_lag", &[]),
+            &["agreement", "signed", "inForce", "days"]
+        ),
+        strings(&[
+            &[
+                "agreement:acsa-france_japan-2023",
+                "2023-01-05",
+                "2023-03-01",
+                "55"
+            ],
+            &[
+                "agreement:acsa-france_japan-2023",
+                "2023-11-20",
+                "2023-12-01",
+                "11"
+            ],
+        ])
+    );
     // On the seed alone nothing is in force yet.
     assert_eq!(
         pick(
