@@ -321,7 +321,8 @@ pub struct Event {
     pub key: String,
     /// What kind of event it is.
     pub kind: EventKind,
-    /// The date, `YYYY-MM-DD`.
+    /// The date, `YYYY-MM-DD`; `YYYY-MM` or `YYYY` when the release gives only the month or the
+    /// year ("in January 2024"), which the graph keeps at that precision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// The local time as printed, 24 h (`HH:MM` or `HH:MM:SS`).
@@ -707,7 +708,17 @@ impl Card {
         for (i, event) in self.events.iter().enumerate() {
             let at = |field: &str| format!("events[{i}].{field}");
             if let Some(date) = &event.date {
-                check_date(date).or_else(|m| fail(at("date"), date, m))?;
+                let precision =
+                    check_event_date(date).map_err(|m| (at("date"), Some(date.clone()), m))?;
+                if let (Some(time), false) = (&event.time, precision == DatePrecision::Day) {
+                    return fail(
+                        at("time"),
+                        time,
+                        format!(
+                            "a time of day on the date {date:?}, expected a date YYYY-MM-DD with it"
+                        ),
+                    );
+                }
             }
             if let Some(time) = &event.time {
                 check_time(time).or_else(|m| fail(at("time"), time, m))?;
@@ -808,6 +819,60 @@ fn check_evidence(evidence: &[u32]) -> Result<(), String> {
         return Err("sentence numbers start at 1".into());
     }
     Ok(())
+}
+
+/// How precisely a card dates an event: to the day, the month or the year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DatePrecision {
+    /// `YYYY`: the release gives the year only.
+    Year,
+    /// `YYYY-MM`: the release gives the month ("January 2024").
+    Month,
+    /// `YYYY-MM-DD`.
+    Day,
+}
+
+impl DatePrecision {
+    /// The precision of a date as a card writes it (its length), without checking it.
+    pub fn of(date: &str) -> Self {
+        match date.len() {
+            4 => Self::Year,
+            7 => Self::Month,
+            _ => Self::Day,
+        }
+    }
+
+    /// The word for it (`year`, `month`, `day`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Year => "year",
+            Self::Month => "month",
+            Self::Day => "day",
+        }
+    }
+}
+
+/// An event's date: a calendar date `YYYY-MM-DD` that exists, or a month `YYYY-MM` or a year
+/// `YYYY` when the release is no more precise.
+pub fn check_event_date(date: &str) -> Result<DatePrecision, String> {
+    let bytes = date.as_bytes();
+    let digits = |range: std::ops::Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
+    match bytes.len() {
+        4 if digits(0..4) => Ok(DatePrecision::Year),
+        7 if digits(0..4) && bytes[4] == b'-' && digits(5..7) => {
+            if (1..=12).contains(&date[5..7].parse::<u32>().unwrap_or(0)) {
+                Ok(DatePrecision::Month)
+            } else {
+                Err(format!(
+                    "impossible month {date:?}, expected YYYY-MM with a month from 01 to 12"
+                ))
+            }
+        }
+        10 => check_date(date).map(|()| DatePrecision::Day),
+        _ => Err(format!(
+            "invalid date {date:?}, expected YYYY-MM-DD, or YYYY-MM or YYYY when the release gives only the month or year"
+        )),
+    }
 }
 
 /// A calendar date, `YYYY-MM-DD`, that exists.
@@ -980,6 +1045,12 @@ mod tests {
         assert!(check_date("2025-02-29").is_err());
         assert!(check_date("2025-13-01").is_err());
         assert!(check_date("19 December 2025").is_err());
+        assert_eq!(check_event_date("2024-01"), Ok(DatePrecision::Month));
+        assert_eq!(check_event_date("2024"), Ok(DatePrecision::Year));
+        assert_eq!(check_event_date("2025-12-19"), Ok(DatePrecision::Day));
+        assert!(check_event_date("2024-13").is_err());
+        assert!(check_event_date("2024-1").is_err());
+        assert!(check_event_date("January 2024").is_err());
         assert!(check_time("11:40").is_ok());
         assert!(check_time("24:00").is_err());
         assert!(check_time("11:60").is_err());
@@ -998,6 +1069,23 @@ mod tests {
             err.message
                 .starts_with("unknown field `signatory`, expected one of `key`"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn a_month_date_is_valid_but_takes_no_time_of_day() {
+        let card = "release:\n  title: x\nkind: entry_into_force\nevents:\n  - key: e\n    kind: entry_into_force\n    date: 2024-01\n";
+        let parsed = Card::parse(card, CardFormat::Yaml, "x.yaml").unwrap();
+        assert_eq!(parsed.events[0].date.as_deref(), Some("2024-01"));
+        let timed = format!("{card}    time: \"10:00\"\n");
+        let err = Card::parse(&timed, CardFormat::Yaml, "x.yaml").unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("events[0].time"), "{err}");
+        assert!(err.message.contains("expected a date YYYY-MM-DD"), "{err}");
+        let bad = card.replace("2024-01", "2024-13");
+        let err = Card::parse(&bad, CardFormat::Yaml, "x.yaml").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.yaml:7: events[0].date: impossible month \"2024-13\", expected YYYY-MM with a month from 01 to 12"
         );
     }
 

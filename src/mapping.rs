@@ -20,11 +20,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 
-use crate::card::{Card, EventKind, Person};
+use crate::card::{AgreementAction, Card, DatePrecision, EventKind, Person};
 use crate::iri::{Iris, fold, slug};
 use crate::reference::Reference;
 use crate::text::SourceText;
-use crate::vocab::{dcterms, oa, org, pg, prov, schema, sem, skos, time};
+use crate::vocab::{dcterms, eli, oa, org, pg, prov, schema, sem, skos, time};
 
 /// The version written into build provenance.
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -259,8 +259,8 @@ impl Mapper<'_> {
         if let Some(title) = &r.title {
             self.add(&release, schema::HEADLINE, en(title));
         }
-        if let Some(publisher) = &r.publisher {
-            let node = self.organisation(publisher);
+        let host = r.url.as_deref().and_then(web_host);
+        if let Some(node) = self.publisher(r.publisher.as_deref(), host) {
             self.add(&release, schema::PUBLISHER, node);
         }
         if let Some(date) = &r.date {
@@ -497,21 +497,37 @@ impl Mapper<'_> {
         iri
     }
 
-    /// A publisher: a reference ministry or a minted organisation.
-    fn organisation(&mut self, name: &str) -> NamedNode {
-        if let Some(e) = self.reference.ministry(name) {
-            return self.iris.rebase(&e.iri);
+    /// A release's publisher (README, "Publishers"): the reference organisation its name means
+    /// (a ministry or office, an international organisation, a news agency), else the one that
+    /// publishes under its URL's host; else, when the card names it, an organisation minted from
+    /// the name, with the state its name or host's top-level domain names and the kind its name
+    /// tells ("Ministry of Defence of ..." is a defence ministry).
+    fn publisher(&mut self, name: Option<&str>, host: Option<&str>) -> Option<NamedNode> {
+        let known = name
+            .and_then(|n| self.reference.publisher(n))
+            .or_else(|| host.and_then(|h| self.reference.publisher_at(h)));
+        if let Some(e) = known {
+            return Some(self.iris.rebase(&e.iri));
         }
+        let name = name?.trim();
         let iri = self.iris.id("organisation", &slug(name));
         if self.describe(
             &iri,
             &[org::ORGANIZATION, schema::GOVERNMENT_ORGANIZATION],
             name,
-        ) && let Some(country) = self.country_in(name)
-        {
-            self.add(&iri, pg::COUNTRY, country);
+        ) {
+            let country = self.country_in(name).or_else(|| {
+                let e = self.reference.country_of_host(host?)?;
+                Some(self.iris.rebase(&e.iri))
+            });
+            if let Some(country) = country {
+                self.add(&iri, pg::COUNTRY, country);
+            }
+            if let Some(kind) = publisher_kind_of(name) {
+                self.add(&iri, org::CLASSIFICATION, kind);
+            }
         }
-        iri
+        Some(iri)
     }
 
     fn place(&mut self, name: &str) -> NamedNode {
@@ -1060,12 +1076,22 @@ impl Mapper<'_> {
                 };
                 self.add(&iri, p, agreement.clone());
                 if e.kind == EventKind::Signing {
-                    if let Some(d) = &e.date {
-                        self.add(&agreement, schema::LEGISLATION_DATE, typed(d, xsd::DATE));
-                    }
                     for s in &e.signatories {
                         self.add(&agreement, pg::SIGNATORY, people[s].iri.clone());
                     }
+                }
+                // The agreement's lifecycle as this release reports it, in this release's graph,
+                // at the precision the release gives.
+                let action = card
+                    .agreements
+                    .iter()
+                    .find(|a| &a.key == key)
+                    .map(|a| a.action)
+                    .unwrap_or_default();
+                if let (Some(d), false) = (&e.date, e.planned)
+                    && let Some(p) = lifecycle_property(e.kind, action)
+                {
+                    self.add(&agreement, p, date_literal(d));
                 }
             }
             let mut attendees: Vec<&String> = e.signatories.iter().chain(&e.participants).collect();
@@ -1131,7 +1157,7 @@ impl Mapper<'_> {
 
     fn start_literal(&self, date: &str, e: &crate::card::Event) -> Literal {
         let Some(time) = &e.time else {
-            return typed(date, xsd::DATE);
+            return date_literal(date);
         };
         let time = if time.len() == 5 {
             format!("{time}:00")
@@ -1191,10 +1217,70 @@ impl Mapper<'_> {
         self.add(instant, rdf::TYPE, time::INSTANT);
         if when.datatype() == xsd::DATE {
             self.add(instant, time::IN_XSD_DATE, when.clone());
+        } else if when.datatype() == xsd::G_YEAR_MONTH {
+            self.add(instant, time::IN_XSD_G_YEAR_MONTH, when.clone());
+        } else if when.datatype() == xsd::G_YEAR {
+            self.add(instant, time::IN_XSD_G_YEAR, when.clone());
         } else if has_offset(when.value()) {
             self.add(instant, time::IN_XSD_DATE_TIME_STAMP, when.clone());
         }
     }
+}
+
+/// A card's event date as a literal whose datatype is its precision: `xsd:date` for a day,
+/// `xsd:gYearMonth` for a month ("January 2024"), `xsd:gYear` for a year.
+fn date_literal(date: &str) -> Literal {
+    let datatype = match DatePrecision::of(date) {
+        DatePrecision::Day => xsd::DATE,
+        DatePrecision::Month => xsd::G_YEAR_MONTH,
+        DatePrecision::Year => xsd::G_YEAR,
+    };
+    typed(date, datatype)
+}
+
+/// The lifecycle date an event gives an agreement it concerns: a signing its signature
+/// (`schema:legislationDate`, ELI's `date_document`; also where the release reports a renewal,
+/// since a release on a renewal recalls the original signing, and the year of signature is
+/// the agreement's identity); an entry into force its entry into force;
+/// another event (an exchange of notes, an announcement) its renewal or termination when the
+/// release reports the agreement renewed, terminated or withdrawn from, and its entry into force
+/// when it reports it entered into force (not for an exchange of notes, which precedes that).
+fn lifecycle_property(kind: EventKind, action: AgreementAction) -> Option<NamedNodeRef<'static>> {
+    match (kind, action) {
+        (EventKind::Signing, _) => Some(schema::LEGISLATION_DATE),
+        (EventKind::EntryIntoForce, _) => Some(eli::FIRST_DATE_ENTRY_IN_FORCE),
+        (EventKind::Meeting | EventKind::Negotiations, _) => None,
+        (_, AgreementAction::Renewed) => Some(pg::RENEWAL_DATE),
+        (_, AgreementAction::Terminated | AgreementAction::Withdrawn) => {
+            Some(eli::DATE_NO_LONGER_IN_FORCE)
+        }
+        (EventKind::Other, AgreementAction::EnteredIntoForce) => {
+            Some(eli::FIRST_DATE_ENTRY_IN_FORCE)
+        }
+        _ => None,
+    }
+}
+
+/// The host of a URL (`www.mofa.go.jp`), without a port or credentials.
+fn web_host(url: &str) -> Option<&str> {
+    let rest = url.trim().split_once("://")?.1;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?;
+    let host = host.split(':').next()?;
+    (!host.is_empty()).then_some(host)
+}
+
+/// The kind of a publisher the reference data does not know, from its name's portfolio: a
+/// foreign or defence ministry, a head of government's or state's office, an embassy.
+fn publisher_kind_of(name: &str) -> Option<NamedNodeRef<'static>> {
+    Some(match portfolio_of(name)? {
+        "foreign-affairs" => pg::ORGTYPE_FOREIGN_MINISTRY,
+        "defence" => pg::ORGTYPE_DEFENCE_MINISTRY,
+        "head-of-government" => pg::ORGTYPE_HEAD_OF_GOVERNMENT_OFFICE,
+        "head-of-state" => pg::ORGTYPE_HEAD_OF_STATE_OFFICE,
+        "diplomatic-mission" => pg::ORGTYPE_DIPLOMATIC_MISSION,
+        _ => return None,
+    })
 }
 
 fn has_offset(date_time: &str) -> bool {
@@ -1317,6 +1403,58 @@ mod tests {
         ] {
             assert_eq!(portfolio_of(title), portfolio, "{title}");
         }
+    }
+
+    #[test]
+    fn publishers_are_known_by_host_and_kind() {
+        assert_eq!(
+            web_host("https://www.mofa.go.jp/press/release/x.html"),
+            Some("www.mofa.go.jp")
+        );
+        assert_eq!(
+            web_host("http://user@host.example:8080?q"),
+            Some("host.example")
+        );
+        assert_eq!(web_host("not a url"), None);
+        assert_eq!(
+            publisher_kind_of("Ministry of Defence of Kenya"),
+            Some(pg::ORGTYPE_DEFENCE_MINISTRY)
+        );
+        assert_eq!(
+            publisher_kind_of("Ministry of Foreign Affairs of Kenya"),
+            Some(pg::ORGTYPE_FOREIGN_MINISTRY)
+        );
+        assert_eq!(publisher_kind_of("Kenya News Agency"), None);
+    }
+
+    #[test]
+    fn lifecycle_dates_keep_their_precision() {
+        assert_eq!(date_literal("2024-01").datatype(), xsd::G_YEAR_MONTH);
+        assert_eq!(date_literal("2024").datatype(), xsd::G_YEAR);
+        assert_eq!(date_literal("2024-01-31").datatype(), xsd::DATE);
+        use AgreementAction as A;
+        use EventKind as K;
+        assert_eq!(
+            lifecycle_property(K::Signing, A::Signed),
+            Some(schema::LEGISLATION_DATE)
+        );
+        assert_eq!(
+            lifecycle_property(K::EntryIntoForce, A::EnteredIntoForce),
+            Some(eli::FIRST_DATE_ENTRY_IN_FORCE)
+        );
+        assert_eq!(
+            lifecycle_property(K::Other, A::Renewed),
+            Some(pg::RENEWAL_DATE)
+        );
+        assert_eq!(
+            lifecycle_property(K::ExchangeOfNotes, A::Withdrawn),
+            Some(eli::DATE_NO_LONGER_IN_FORCE)
+        );
+        assert_eq!(
+            lifecycle_property(K::ExchangeOfNotes, A::EnteredIntoForce),
+            None
+        );
+        assert_eq!(lifecycle_property(K::Meeting, A::Terminated), None);
     }
 
     #[test]

@@ -46,6 +46,8 @@ pub enum EntityKind {
     Person,
     /// An international organisation that can be party to an agreement (NATO, the EU).
     Organization,
+    /// A news agency or outlet that publishes releases it relays.
+    NewsAgency,
 }
 
 /// One reference entity.
@@ -65,6 +67,12 @@ pub struct Entity {
     pub utc_offset: Option<String>,
     /// Its family name, folded (people).
     pub family_name: Option<String>,
+    /// The web domains it publishes under (publishers), or its country-code top-level domain
+    /// (states), lower-case (`pg:webDomain`).
+    pub web_domains: Vec<String>,
+    /// Its kind as a publisher (`org:classification` with a `pg:OrgTypes` concept other than
+    /// armed forces), IRI.
+    pub publisher_kind: Option<String>,
 }
 
 /// The gazetteer.
@@ -120,6 +128,7 @@ impl Reference {
                 Some(t) if t == schema::CITY.as_str() => EntityKind::Place,
                 Some(t) if t == schema::PERSON.as_str() => EntityKind::Person,
                 Some(t) if t == pg::INTERNATIONAL_ORGANIZATION.as_str() => EntityKind::Organization,
+                Some(t) if t == schema::NEWS_MEDIA_ORGANIZATION.as_str() => EntityKind::NewsAgency,
                 _ => continue,
             };
             let mut label = None;
@@ -154,6 +163,25 @@ impl Reference {
                 }
                 _ => None,
             });
+            let mut web_domains: Vec<String> = facts
+                .iter()
+                .filter_map(|t| match &t.object {
+                    Term::Literal(l) if t.predicate.as_str() == pg::WEB_DOMAIN.as_str() => {
+                        Some(l.value().to_ascii_lowercase())
+                    }
+                    _ => None,
+                })
+                .collect();
+            web_domains.sort();
+            let publisher_kind = facts.iter().find_map(|t| match &t.object {
+                Term::NamedNode(o)
+                    if t.predicate.as_str() == org::CLASSIFICATION.as_str()
+                        && o.as_str() != pg::ORGTYPE_ARMED_FORCES.as_str() =>
+                {
+                    Some(o.as_str().to_owned())
+                }
+                _ => None,
+            });
             names.sort();
             names.dedup();
             entities.push(Entity {
@@ -164,6 +192,8 @@ impl Reference {
                 country,
                 utc_offset,
                 family_name,
+                web_domains,
+                publisher_kind,
             });
         }
         let mut by_name: BTreeMap<(EntityKind, String), Vec<usize>> = BTreeMap::new();
@@ -284,6 +314,39 @@ impl Reference {
     /// The ministry or office a name means.
     pub fn ministry(&self, name: &str) -> Option<&Entity> {
         self.exact(EntityKind::Ministry, name).into_iter().next()
+    }
+
+    /// The publisher a name means: a ministry or office, an international organisation or a
+    /// news agency of the reference data.
+    pub fn publisher(&self, name: &str) -> Option<&Entity> {
+        [
+            EntityKind::Ministry,
+            EntityKind::Organization,
+            EntityKind::NewsAgency,
+        ]
+        .into_iter()
+        .find_map(|kind| self.exact(kind, name).into_iter().next())
+    }
+
+    /// The publisher of the reference data that publishes under a web host
+    /// (`www.mofa.go.jp`): the one with the longest of its domains the host is or ends in.
+    pub fn publisher_at(&self, host: &str) -> Option<&Entity> {
+        let host = host.to_ascii_lowercase();
+        self.entities
+            .iter()
+            .filter(|e| e.kind != EntityKind::Country)
+            .flat_map(|e| e.web_domains.iter().map(move |d| (d, e)))
+            .filter(|(d, _)| host == **d || host.ends_with(&format!(".{d}")))
+            .max_by_key(|(d, _)| d.len())
+            .map(|(_, e)| e)
+    }
+
+    /// The state whose country-code top-level domain a web host ends in (`mod.gov.xx`).
+    pub fn country_of_host(&self, host: &str) -> Option<&Entity> {
+        let tld = host.rsplit('.').next()?.to_ascii_lowercase();
+        self.entities
+            .iter()
+            .find(|e| e.kind == EntityKind::Country && e.web_domains.contains(&tld))
     }
 
     /// The city a place name means ("London, UK" is London).
@@ -432,6 +495,34 @@ mod tests {
             });
             assert!(has, "{} has no pg:portfolio", e.iri);
         }
+    }
+
+    #[test]
+    fn every_publisher_has_a_kind_and_hosts_resolve() {
+        let r = Reference::get();
+        for e in &r.entities {
+            if matches!(
+                e.kind,
+                EntityKind::Ministry | EntityKind::Organization | EntityKind::NewsAgency
+            ) {
+                let kind = e.publisher_kind.as_deref().unwrap_or_default();
+                assert!(
+                    kind.starts_with(&format!("{}orgtype-", pg::NAMESPACE)),
+                    "{} has no publisher kind",
+                    e.iri
+                );
+            }
+        }
+        let mofa = r.publisher_at("www.mofa.go.jp").unwrap();
+        assert!(mofa.iri.ends_with("/japan-ministry-of-foreign-affairs"));
+        assert_eq!(
+            r.publisher("Kyodo News").unwrap().iri,
+            r.publisher_at("english.kyodonews.net").unwrap().iri
+        );
+        assert!(r.publisher_at("www.go.jp.example.org").is_none());
+        let nz = r.country_of_host("www.example.govt.nz").unwrap();
+        assert!(nz.iri.ends_with("/new-zealand"), "{}", nz.iri);
+        assert!(r.country_of_host("press.example.org").is_none());
     }
 
     #[test]

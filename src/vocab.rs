@@ -64,6 +64,15 @@ namespace! {
         ROLE_SIGNATORY = "role-signatory",
         ORG_TYPES = "OrgTypes",
         ORGTYPE_ARMED_FORCES = "orgtype-armed-forces",
+        ORGTYPE_FOREIGN_MINISTRY = "orgtype-foreign-ministry",
+        ORGTYPE_DEFENCE_MINISTRY = "orgtype-defence-ministry",
+        ORGTYPE_HEAD_OF_GOVERNMENT_OFFICE = "orgtype-head-of-government-office",
+        ORGTYPE_HEAD_OF_STATE_OFFICE = "orgtype-head-of-state-office",
+        ORGTYPE_DIPLOMATIC_MISSION = "orgtype-diplomatic-mission",
+        ORGTYPE_INTERNATIONAL_ORGANISATION = "orgtype-international-organisation",
+        ORGTYPE_NEWS_AGENCY = "orgtype-news-agency",
+        RENEWAL_DATE = "renewalDate",
+        WEB_DOMAIN = "webDomain",
         TOPICS = "Topics",
         GENRES = "Genres",
         PRESS_RELEASE = "PressRelease",
@@ -83,6 +92,7 @@ namespace! {
         PERSON = "Person",
         EVENT = "Event",
         NEWS_ARTICLE = "NewsArticle",
+        NEWS_MEDIA_ORGANIZATION = "NewsMediaOrganization",
         AGREE_ACTION = "AgreeAction",
         SOFTWARE_APPLICATION = "SoftwareApplication",
         NAME = "name",
@@ -178,6 +188,8 @@ namespace! {
         INSIDE = "inside",
         IN_XSD_DATE_TIME_STAMP = "inXSDDateTimeStamp",
         IN_XSD_DATE = "inXSDDate",
+        IN_XSD_G_YEAR_MONTH = "inXSDgYearMonth",
+        IN_XSD_G_YEAR = "inXSDgYear",
     }
 }
 
@@ -206,6 +218,8 @@ namespace! {
     eli = "http://data.europa.eu/eli/ontology#" {
         LEGAL_RESOURCE = "LegalResource",
         BASED_ON = "based_on",
+        FIRST_DATE_ENTRY_IN_FORCE = "first_date_entry_in_force",
+        DATE_NO_LONGER_IN_FORCE = "date_no_longer_in_force",
     }
 }
 

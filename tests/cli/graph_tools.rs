@@ -292,11 +292,11 @@ fn every_format_shows_the_same_seed_graph_with_its_key_edges() {
     let env = Env::new();
     let all = every_format(&env, &[]);
     let (_, first) = &all[0];
-    // The seed: 38 nodes and 90 edges (provenance plumbing and unreached reference data left
+    // The seed: 40 nodes and 92 edges (provenance plumbing and unreached reference data left
     // out), among them each person's country and the portfolios of the posts held.
-    assert_eq!(first.nodes.len(), 38, "{:#?}", first.nodes);
-    assert_eq!(first.edge_count, 90);
-    assert_eq!(first.edges.len(), 90, "no duplicate edges");
+    assert_eq!(first.nodes.len(), 40, "{:#?}", first.nodes);
+    assert_eq!(first.edge_count, 92);
+    assert_eq!(first.edges.len(), 92, "no duplicate edges");
     for (format, shown) in &all {
         assert_eq!(shown, first, "{format} differs from graphml");
     }
@@ -612,7 +612,7 @@ fn directory_formats_refuse_standard_output_and_foreign_directories() {
     env.run(&["export", "--format", "cytoscape", "--output", "cy"])
         .ok();
     let (_, rows) = csv_rows(&env.path("cy/nodes.csv"));
-    assert_eq!(rows.len(), 38);
+    assert_eq!(rows.len(), 40);
     let names: Vec<String> = std::fs::read_dir(env.dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -98,6 +98,19 @@ fn on_the_generated_corpus_people_agreements_and_counts_follow_the_identity_rule
         "SELECT DISTINCT ?p WHERE { ?p a schema:Person FILTER(CONTAINS(STR(?p), '-in-gen-')) }",
     );
     assert!(!apart.is_empty());
+    // The lifecycle: every agreement the generator puts in force has its signature date too
+    // (the entry-into-force release recalls the signing), and none enters into force before
+    // it was signed.
+    let in_force = csv(
+        &env,
+        "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a eli:first_date_entry_in_force ?f }",
+    );
+    assert!(in_force[0].parse::<u64>().unwrap() > N / 16, "{in_force:?}");
+    let unsigned_or_early = csv(
+        &env,
+        "SELECT ?a WHERE { ?a eli:first_date_entry_in_force ?f OPTIONAL { ?a schema:legislationDate ?s } FILTER (!BOUND(?s) || ?f < ?s) } LIMIT 5",
+    );
+    assert!(unsigned_or_early.is_empty(), "{unsigned_or_early:?}");
     // The plain count, with no DISTINCT, is the number of agreements the generator wrote.
     let count = csv(&env, "SELECT (COUNT(?a) AS ?n) WHERE { ?a a pg:Agreement }");
     assert_eq!(

@@ -6,6 +6,7 @@ mod bad_input;
 mod extract;
 mod graph_tools;
 mod identity;
+mod lifecycle;
 mod queries;
 mod rdf_export;
 mod scale;
