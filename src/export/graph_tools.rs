@@ -198,10 +198,14 @@ pub fn write_directory(
             }
         }
     }
+    super::remove_stale_temporaries(parent);
     let tmp = tempfile::Builder::new()
-        .prefix(".pactgraph-")
+        .prefix(super::TEMP_PREFIX)
         .tempdir_in(parent)
         .map_err(|e| fail(e, parent))?;
+    // Held until the export ends: a later export leaves the directory alone meanwhile.
+    let lock = std::fs::File::open(tmp.path()).map_err(|e| fail(e, tmp.path()))?;
+    lock.lock().map_err(|e| fail(e, tmp.path()))?;
     for name in files {
         let file_path = tmp.path().join(name);
         let file = std::fs::File::create(&file_path).map_err(|e| fail(e, &file_path))?;
