@@ -571,6 +571,16 @@ impl CardFormat {
 impl Card {
     /// Parses and checks a card from its text. `origin` names it in errors.
     pub fn parse(text: &str, format: CardFormat, origin: &str) -> Result<Self, CardError> {
+        if let Some((line, depth)) = too_deep(text) {
+            return Err(CardError {
+                origin: origin.to_owned(),
+                line: Some(line),
+                field: None,
+                message: format!(
+                    "brackets nested {depth} deep, expected at most {MAX_CARD_NESTING} levels of [ and {{"
+                ),
+            });
+        }
         let card: Card = match format {
             CardFormat::Yaml => {
                 let de = serde_yaml_ng::Deserializer::from_str(text);
@@ -872,6 +882,16 @@ impl Card {
         ) -> Result<(), (String, Option<String>, String)> {
             match value {
                 serde_json::Value::String(text) => {
+                    if text.chars().count() > MAX_FIELD_CHARS {
+                        return Err((
+                            path.to_owned(),
+                            None,
+                            format!(
+                                "{} characters, expected at most {MAX_FIELD_CHARS}",
+                                text.chars().count()
+                            ),
+                        ));
+                    }
                     if let Some(c) = text.chars().find(|&c| is_forbidden_char(c)) {
                         return Err((
                             path.to_owned(),
@@ -1121,6 +1141,60 @@ fn strip_location(message: &str) -> String {
         Some(at) => message[..at].to_owned(),
         None => message.to_owned(),
     }
+}
+
+/// The deepest nesting of flow brackets (`[`, `{`) a card may have: a card needs four levels;
+/// deeper ones are refused before parsing (the YAML parser takes quadratic time on deep flow
+/// nesting).
+pub const MAX_CARD_NESTING: usize = 16;
+
+/// The longest text field, in characters.
+pub const MAX_FIELD_CHARS: usize = 100_000;
+
+/// The largest card file, in bytes (as for a release text).
+pub const MAX_CARD_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The line and depth where a card's brackets nest deeper than [`MAX_CARD_NESTING`], counted
+/// outside quoted scalars and comments.
+fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let (mut depth, mut line) = (0usize, 1usize);
+    let mut quote: Option<char> = None;
+    let mut previous = '\n';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' {
+            line += 1;
+        }
+        match quote {
+            Some(q) => {
+                if c == '\\' && q == '"' {
+                    chars.next();
+                } else if c == q {
+                    quote = None;
+                }
+            }
+            None => match c {
+                '"' | '\'' if previous.is_whitespace() || "[{,:".contains(previous) => {
+                    quote = Some(c);
+                }
+                '#' if previous.is_whitespace() => {
+                    while chars.peek().is_some_and(|&n| n != '\n') {
+                        chars.next();
+                    }
+                }
+                '[' | '{' => {
+                    depth += 1;
+                    if depth > MAX_CARD_NESTING {
+                        return Some((line, depth));
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            },
+        }
+        previous = c;
+    }
+    None
 }
 
 /// The longest release id, in characters.

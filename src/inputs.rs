@@ -167,10 +167,34 @@ pub fn read_card(path: &Path) -> Result<LoadedCard, InputError> {
         return read_release_text(path);
     }
     let origin = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|err| InputError::Path {
+    let cannot = |err: std::io::Error| InputError::Path {
         path: origin.clone(),
         message: format!("cannot read: {err}"),
-    })?;
+    };
+    // Looked at before opening: a FIFO would wait for a writer, a device never end.
+    let meta = std::fs::metadata(path).map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(InputError::Path {
+            path: origin,
+            message: "not a regular file, expected a release card".into(),
+        });
+    }
+    let max = crate::card::MAX_CARD_BYTES;
+    if meta.len() > max {
+        return Err(InputError::Path {
+            path: origin,
+            message: format!(
+                "{} bytes, expected a card of at most {max} bytes",
+                meta.len()
+            ),
+        });
+    }
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::fs::File::open(path).map_err(cannot)?, max + 1),
+        &mut bytes,
+    )
+    .map_err(cannot)?;
     let format = CardFormat::from_path(path).ok_or_else(|| InputError::Path {
         path: origin.clone(),
         message: "expected a release card with the extension .yaml, .yml or .json".into(),

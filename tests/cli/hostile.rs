@@ -592,3 +592,64 @@ fn an_unknown_graph_gives_a_short_error() {
     assert!(line.len() < 600, "{} bytes: {line}", line.len());
     assert!(line.contains("40 releases"), "{line}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Limits
+
+#[test]
+fn card_limits_on_nesting_field_length_and_file_kind_are_enforced() {
+    let env = Env::new();
+    // Deep flow nesting is refused at once, not parsed in quadratic time.
+    let deep = GOOD.replace(
+        "    parties: [Japan, Australia]\n",
+        &format!(
+            "    parties: [Japan, Australia]\n    forces: {}x{}\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        ),
+    );
+    let path = env.write("deep.yaml", deep);
+    let started = std::time::Instant::now();
+    let line = env.run(&["check", path.to_str().unwrap()]).error();
+    assert!(
+        line.contains("deep.yaml:16: brackets nested 17 deep, expected at most 16"),
+        "{line}"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    // A field of more than 100,000 characters.
+    let long = GOOD.replace(
+        "title: A good card",
+        &format!("title: {}", "a".repeat(100_001)),
+    );
+    let path = env.write("long.yaml", long);
+    let line = env.run(&["check", path.to_str().unwrap()]).error();
+    assert!(
+        line.contains("long.yaml:3: release.title: 100001 characters, expected at most 100000"),
+        "{line}"
+    );
+    // Quotes, apostrophes and comments do not count as nesting.
+    let fine = GOOD
+        .replace(
+            "name: Jane Doe",
+            "name: \"Jane [[[[[[[[[[[[[[[[[[ Doe\" # {{{{{{{{{{{{{{{{{{",
+        )
+        .replace(
+            "short_name: Some Agreement",
+            "short_name: O'Neil's [Agreement]",
+        );
+    let path = env.write("fine.yaml", fine);
+    env.run(&["check", path.to_str().unwrap()]).ok();
+    #[cfg(unix)]
+    {
+        let fifo = env.path("fifo.yaml");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let line = env.run(&["check", "fifo.yaml"]).error();
+        assert!(line.contains("fifo.yaml: not a regular file"), "{line}");
+    }
+}
