@@ -566,12 +566,13 @@ fn errors_escape_the_control_characters_they_quote() {
     let env = Env::new();
     let card = GOOD.replace(
         "  date: 2024-01-02\nkind",
-        "  date: 2024-01-02\n  url: \"http://a b\\e[2J\\r\"\nkind",
+        "  date: 2024-01-02\n  url: \"http://a\\e[2Jb\\r\"\nkind",
     );
     let path = env.write("esc.yaml", card);
     let run = env.run(&["check", path.to_str().unwrap()]);
     let line = run.error();
     assert!(!line.chars().any(|c| c.is_control()), "{line:?}");
+    assert!(line.contains("\\u{1b}"), "{line}");
     let run = env.run(&["query", "-e", "SELECT * WHERE { ?s ?p \u{1b}[2J }"]);
     let line = run.error();
     assert!(!line.chars().any(|c| c.is_control()), "{line:?}");
