@@ -340,10 +340,9 @@ pub fn write_output<E: From<io::Error>>(
                 .permissions(output_permissions(path))
                 .tempfile_in(dir)
                 .map_err(|e| E::from(with_path(e, dir)))?;
-            // Held until the export ends: a later export leaves the file alone meanwhile.
-            tmp.as_file()
-                .lock()
-                .map_err(|e| E::from(with_path(e, dir)))?;
+            // Held until the export ends: a later export leaves the file alone meanwhile. Best
+            // effort: where locks are not supported, no later export removes it either.
+            let _ = tmp.as_file().lock();
             {
                 let mut out = BufWriter::new(tmp.as_file_mut());
                 write(&mut out)?;
