@@ -654,3 +654,39 @@ fn card_limits_on_nesting_field_length_and_file_kind_are_enforced() {
         assert!(line.contains("fifo.yaml: not a regular file"), "{line}");
     }
 }
+
+#[test]
+fn an_export_keeps_no_named_spill_files_a_kill_could_leak() {
+    let env = Env::new();
+    // Enough releases that the merged triples spill to sorted runs (400,000 a run).
+    env.run(&["generate", "--releases", "12000", "--output", "cards"])
+        .ok();
+    env.run(&["build", "--store", "kg", "-q", "cards"]).ok();
+    let tmp = env.path("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_pactgraph"))
+        .args([
+            "export", "--store", "kg", "--format", "nt", "--output", "all.nt",
+        ])
+        .current_dir(env.dir.path())
+        .env("TMPDIR", &tmp)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Whatever moment a kill -9 came at, the temporary directory would hold nothing.
+    let mut seen = Vec::new();
+    while child.try_wait().unwrap().is_none() {
+        for entry in std::fs::read_dir(&tmp).unwrap() {
+            seen.push(entry.unwrap().file_name());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(child.wait().unwrap().success());
+    assert!(seen.is_empty(), "spill files in $TMPDIR: {seen:?}");
+    let lines = std::fs::read_to_string(env.path("all.nt"))
+        .unwrap()
+        .lines()
+        .count();
+    assert!(lines > 400_000, "{lines} triples: no spill happened");
+}
