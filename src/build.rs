@@ -31,13 +31,14 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use oxigraph::model::Quad;
+use oxigraph::model::{NamedNode, NamedOrBlankNodeRef, Quad, Term};
 use rayon::prelude::*;
 
 use crate::inputs::{InputError, LoadedCard, read_card, seed};
 use crate::mapping::{MapOptions, ReleaseGraph, map_card};
 use crate::reference::Reference;
 use crate::store::{GraphStore, LoadSummary, StoreError, merged, replace_graph};
+use crate::vocab::{pg, schema};
 
 /// Cards read and mapped per parallel step (and releases per replacement transaction).
 pub const CHUNK: usize = 2_048;
@@ -71,6 +72,9 @@ pub struct BuildOptions {
     pub build_time: Option<String>,
     /// Rewrite every release graph, even those whose card has not changed.
     pub force: bool,
+    /// Replace a release graph built from another source (another text or URL under the same
+    /// release id); without it the build is refused.
+    pub replace: bool,
 }
 
 /// Where the cards come from: files (in order), or the embedded seed when there are none.
@@ -185,6 +189,12 @@ pub fn build(
                     );
                     return None;
                 }
+                if !options.replace
+                    && let Err(err) = check_same_source(store, &graph, &origin)
+                {
+                    failure = Some(err);
+                    return None;
+                }
                 match fate(store, &graph, &sha, options.force) {
                     Ok(Fate::New) => {
                         summary.written += 1;
@@ -259,6 +269,82 @@ pub fn build(
     Ok(summary)
 }
 
+/// What identifies the release a graph came from: its text's SHA-256 and its URL, as the
+/// release node of the graph records them.
+fn source_of(
+    quads: impl Iterator<Item = Quad>,
+    release: &NamedNode,
+) -> (Option<String>, Option<String>) {
+    let (mut sha, mut url) = (None, None);
+    for q in quads {
+        if q.subject.as_ref() != NamedOrBlankNodeRef::NamedNode(release.as_ref()) {
+            continue;
+        }
+        if q.predicate.as_ref() == pg::TEXT_SHA256 {
+            if let Term::Literal(l) = &q.object {
+                sha = Some(l.value().to_owned());
+            }
+        } else if q.predicate.as_ref() == schema::URL
+            && let Term::NamedNode(n) = &q.object
+        {
+            url = Some(n.as_str().to_owned());
+        }
+    }
+    (sha, url)
+}
+
+fn describe_source((sha, url): &(Option<String>, Option<String>)) -> String {
+    match (sha, url) {
+        (Some(sha), Some(url)) => {
+            format!("text sha256 {}..., url {url}", &sha[..sha.len().min(12)])
+        }
+        (Some(sha), None) => format!("text sha256 {}...", &sha[..sha.len().min(12)]),
+        (None, Some(url)) => format!("url {url}"),
+        (None, None) => "no text or url".to_owned(),
+    }
+}
+
+/// Refuses to replace a release graph that came from another source: a graph already in the
+/// store under this release id whose text hash or URL differs from the new card's (two
+/// different releases whose ids came out alike, such as two files named `release.txt`).
+fn check_same_source(
+    store: &GraphStore,
+    graph: &ReleaseGraph,
+    origin: &str,
+) -> Result<(), BuildError> {
+    if !store.store().contains_named_graph(graph.graph.as_ref())? {
+        return Ok(());
+    }
+    let release = store.iris().id("release", &graph.release_id);
+    let old = source_of(
+        store
+            .store()
+            .quads_for_pattern(
+                Some(release.as_ref().into()),
+                None,
+                None,
+                Some(graph.graph.as_ref().into()),
+            )
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter(),
+        &release,
+    );
+    let new = source_of(graph.quads.iter().cloned(), &release);
+    let differs = |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(a), Some(b)) if !a.eq_ignore_ascii_case(b));
+    if differs(&old.0, &new.0) || differs(&old.1, &new.1) {
+        return Err(BuildError::Input(InputError::Path {
+            path: origin.to_owned(),
+            message: format!(
+                "release id {:?} is already in the store from another source ({}), this card's is {}; give this release its own release.id, or pass --replace to replace it",
+                graph.release_id,
+                describe_source(&old),
+                describe_source(&new),
+            ),
+        }));
+    }
+    Ok(())
+}
+
 fn fate(
     store: &GraphStore,
     graph: &ReleaseGraph,
@@ -289,6 +375,7 @@ mod tests {
         BuildOptions {
             build_time: None,
             force,
+            replace: false,
         }
     }
 

@@ -574,6 +574,16 @@ impl CardFormat {
 impl Card {
     /// Parses and checks a card from its text. `origin` names it in errors.
     pub fn parse(text: &str, format: CardFormat, origin: &str) -> Result<Self, CardError> {
+        if let Some((line, depth)) = too_deep(text) {
+            return Err(CardError {
+                origin: origin.to_owned(),
+                line: Some(line),
+                field: None,
+                message: format!(
+                    "brackets nested {depth} deep, expected at most {MAX_CARD_NESTING} levels of [ and {{"
+                ),
+            });
+        }
         let card: Card = match format {
             CardFormat::Yaml => {
                 let de = serde_yaml_ng::Deserializer::from_str(text);
@@ -591,7 +601,7 @@ impl Card {
             }
             CardFormat::Json => {
                 let mut de = serde_json::Deserializer::from_str(text);
-                serde_path_to_error::deserialize(&mut de).map_err(|err| {
+                let card = serde_path_to_error::deserialize(&mut de).map_err(|err| {
                     let path = err.path().to_string();
                     let inner = err.into_inner();
                     CardError {
@@ -600,14 +610,31 @@ impl Card {
                         field: field_path(&path),
                         message: strip_location(&inner.to_string()),
                     }
-                })?
+                })?;
+                // One card a file: anything after it (a second object, garbage) is refused.
+                de.end().map_err(|err| CardError {
+                    origin: origin.to_owned(),
+                    line: (err.line() > 0).then_some(err.line()),
+                    field: None,
+                    message: "data after the card, expected one JSON object per file".into(),
+                })?;
+                card
             }
         };
-        card.check().map_err(|(field, value, message)| CardError {
-            origin: origin.to_owned(),
-            line: value.and_then(|v| line_of(text, &v)),
-            field: Some(field),
-            message,
+        card.check().map_err(|(field, value, message)| {
+            // The field's own line, else the line of the value it holds.
+            let by_path = line_of_path(text, &field);
+            let line = match (&value, by_path) {
+                (Some(v), Some(p)) => line_of_from(text, v, p - 1).or(Some(p)),
+                (Some(v), None) => line_of(text, v),
+                (None, p) => p,
+            };
+            CardError {
+                origin: origin.to_owned(),
+                line,
+                field: Some(field),
+                message,
+            }
         })?;
         Ok(card)
     }
@@ -650,6 +677,61 @@ impl Card {
         let fail = |field: String, value: &str, message: String| {
             Err((field, Some(value.to_owned()), message))
         };
+        self.check_characters()?;
+        self.check_names()?;
+        if let Some(id) = &self.release.id
+            && id.chars().count() > MAX_ID_CHARS
+        {
+            return Err((
+                "release.id".into(),
+                None,
+                format!(
+                    "the id has {} characters, expected at most {MAX_ID_CHARS}",
+                    id.chars().count()
+                ),
+            ));
+        }
+        if let Some(url) = &self.release.url
+            && let Err(err) = oxigraph::model::NamedNode::new(url.trim())
+        {
+            return fail(
+                "release.url".into(),
+                url,
+                format!(
+                    "invalid URL {}, expected an absolute IRI: {}",
+                    escape_quoted(url),
+                    escape_quoted(&err.to_string()).trim_matches('"')
+                ),
+            );
+        }
+        if let Some(language) = &self.release.language
+            && oxigraph::model::Literal::new_language_tagged_literal("", language).is_err()
+        {
+            return fail(
+                "release.language".into(),
+                language,
+                format!(
+                    "invalid language tag {}, expected a BCP 47 tag such as en",
+                    escape_quoted(language)
+                ),
+            );
+        }
+        if let Some(url) = &self.release.url
+            && let Some(c) = url
+                .trim()
+                .chars()
+                .find(|&c| c.is_whitespace() || c.is_control() || is_format_char(c))
+        {
+            return fail(
+                "release.url".into(),
+                url,
+                format!(
+                    "{} contains {}, expected an absolute IRI without spaces or control characters",
+                    escape_quoted(url),
+                    escape_quoted(&c.to_string())
+                ),
+            );
+        }
         if let Some(id) = &self.release.id
             && (id.is_empty()
                 || !id
@@ -682,26 +764,36 @@ impl Card {
         let all_keys = self
             .events
             .iter()
-            .map(|e| ("events", e.key.as_str()))
+            .enumerate()
+            .map(|(i, e)| ("events", i, e.key.as_str()))
             .chain(
                 self.agreements
                     .iter()
-                    .map(|a| ("agreements", a.key.as_str())),
+                    .enumerate()
+                    .map(|(i, a)| ("agreements", i, a.key.as_str())),
             )
-            .chain(self.people.iter().map(|p| ("people", p.key.as_str())));
-        for (section, key) in all_keys {
+            .chain(
+                self.people
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| ("people", i, p.key.as_str())),
+            );
+        for (section, i, key) in all_keys {
             if key.trim().is_empty() {
                 return Err((
-                    format!("{section}.key"),
+                    format!("{section}[{i}].key"),
                     None,
                     "empty key, expected a name".into(),
                 ));
             }
             if !keys.insert(key) {
                 return fail(
-                    format!("{section}.key"),
+                    format!("{section}[{i}].key"),
                     key,
-                    format!("duplicate key {key:?}, expected each key once in the card"),
+                    format!(
+                        "duplicate key {}, expected each key once in the card",
+                        escape_quoted(key)
+                    ),
                 );
             }
         }
@@ -791,6 +883,144 @@ impl Card {
                 .map_err(|m| (format!("people[{i}].evidence"), None, m))?;
         }
         Ok(())
+    }
+
+    /// Refuses characters that XML 1.0 and the RDF tools cannot carry, in every text field:
+    /// C0 control characters other than tab, line feed and carriage return, and the
+    /// noncharacters U+FFFE and U+FFFF.
+    fn check_characters(&self) -> Result<(), (String, Option<String>, String)> {
+        fn walk(
+            value: &serde_json::Value,
+            path: &str,
+        ) -> Result<(), (String, Option<String>, String)> {
+            match value {
+                serde_json::Value::String(text) => {
+                    if text.chars().count() > MAX_FIELD_CHARS {
+                        return Err((
+                            path.to_owned(),
+                            None,
+                            format!(
+                                "{} characters, expected at most {MAX_FIELD_CHARS}",
+                                text.chars().count()
+                            ),
+                        ));
+                    }
+                    if let Some(c) = text.chars().find(|&c| is_forbidden_char(c)) {
+                        return Err((
+                            path.to_owned(),
+                            None,
+                            format!(
+                                "{} contains the character U+{:04X}, expected text without control characters (other than tab and line breaks) or U+FFFE/U+FFFF",
+                                escape_quoted(&text.chars().take(80).collect::<String>()),
+                                c as u32
+                            ),
+                        ));
+                    }
+                    Ok(())
+                }
+                serde_json::Value::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        walk(item, &format!("{path}[{i}]"))?;
+                    }
+                    Ok(())
+                }
+                serde_json::Value::Object(fields) => {
+                    for (name, item) in fields {
+                        let at = if path.is_empty() {
+                            name.clone()
+                        } else {
+                            format!("{path}.{name}")
+                        };
+                        walk(item, &at)?;
+                    }
+                    Ok(())
+                }
+                _ => Ok(()),
+            }
+        }
+        let value = serde_json::to_value(self).expect("a card always serialises");
+        walk(&value, "")
+    }
+
+    /// Refuses names that would mint an empty IRI segment: a person's name, country or post,
+    /// a party, a force, a place, a publisher or a topic with no letter or digit.
+    fn check_names(&self) -> Result<(), (String, Option<String>, String)> {
+        let empty = |field: String, value: &str| {
+            Err((
+                field,
+                Some(value.to_owned()),
+                format!(
+                    "{} has no letter or digit, expected a name (its IRI would be empty)",
+                    escape_quoted(value)
+                ),
+            ))
+        };
+        let blank = |v: &str| crate::iri::slug(v).is_empty();
+        if let Some(p) = &self.release.publisher
+            && blank(p)
+        {
+            return empty("release.publisher".into(), p);
+        }
+        for (i, e) in self.events.iter().enumerate() {
+            if let Some(place) = &e.place
+                && blank(place)
+            {
+                return empty(format!("events[{i}].place"), place);
+            }
+            if let Some((j, t)) = e.topics.iter().enumerate().find(|(_, t)| blank(t)) {
+                return empty(format!("events[{i}].topics[{j}]"), t);
+            }
+        }
+        for (i, a) in self.agreements.iter().enumerate() {
+            for (field, list) in [("parties", &a.parties), ("forces", &a.forces)] {
+                if let Some((j, v)) = list.iter().enumerate().find(|(_, v)| blank(v)) {
+                    return empty(format!("agreements[{i}].{field}[{j}]"), v);
+                }
+            }
+        }
+        for (i, p) in self.people.iter().enumerate() {
+            if !p.name.trim().is_empty() && blank(&p.name) {
+                return empty(format!("people[{i}].name"), &p.name);
+            }
+            for (field, value) in [("country", &p.country), ("post", &p.post)] {
+                if let Some(v) = value
+                    && blank(v)
+                {
+                    return empty(format!("people[{i}].{field}"), v);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The first citation of a sentence past `count` (the sentences of the source text): its
+    /// field path and the number.
+    pub fn citation_beyond(&self, count: usize) -> Option<(String, u32)> {
+        let sections = self
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (format!("events[{i}].evidence"), &e.evidence))
+            .chain(
+                self.agreements
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| (format!("agreements[{i}].evidence"), &a.evidence)),
+            )
+            .chain(
+                self.people
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (format!("people[{i}].evidence"), &p.evidence)),
+            );
+        for (path, evidence) in sections {
+            for (j, &n) in evidence.iter().enumerate() {
+                if n == 0 || usize::try_from(n).map_or(true, |n| n > count) {
+                    return Some((format!("{path}[{j}]"), n));
+                }
+            }
+        }
+        None
     }
 
     /// The sentence numbers any part of the card cites.
@@ -980,10 +1210,199 @@ fn strip_location(message: &str) -> String {
     }
 }
 
-/// The first line holding `value` as a YAML or JSON scalar, to point at a semantic error.
-fn line_of(text: &str, value: &str) -> Option<usize> {
+/// The deepest nesting of flow brackets (`[`, `{`) a card may have: a card needs four levels;
+/// deeper ones are refused before parsing (the YAML parser takes quadratic time on deep flow
+/// nesting).
+pub const MAX_CARD_NESTING: usize = 16;
+
+/// The longest text field, in characters.
+pub const MAX_FIELD_CHARS: usize = 100_000;
+
+/// The largest card file, in bytes (as for a release text).
+pub const MAX_CARD_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The line and depth where a card's brackets nest deeper than [`MAX_CARD_NESTING`], counted
+/// outside quoted scalars and comments.
+fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let (mut depth, mut line) = (0usize, 1usize);
+    let mut quote: Option<char> = None;
+    let mut previous = '\n';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' {
+            line += 1;
+        }
+        match quote {
+            Some(q) => {
+                if c == '\\' && q == '"' {
+                    chars.next();
+                } else if c == q {
+                    quote = None;
+                }
+            }
+            None => match c {
+                '"' | '\'' if previous.is_whitespace() || "[{,:".contains(previous) => {
+                    quote = Some(c);
+                }
+                '#' if previous.is_whitespace() => {
+                    while chars.peek().is_some_and(|&n| n != '\n') {
+                        chars.next();
+                    }
+                }
+                '[' | '{' => {
+                    depth += 1;
+                    if depth > MAX_CARD_NESTING {
+                        return Some((line, depth));
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            },
+        }
+        previous = c;
+    }
+    None
+}
+
+/// The longest release id, in characters.
+pub const MAX_ID_CHARS: usize = 128;
+
+/// A character no text field may hold (see [`Card::parse`]).
+pub fn is_forbidden_char(c: char) -> bool {
+    (c.is_control() && (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+        || c == '\u{fffe}'
+        || c == '\u{ffff}'
+}
+
+/// A line or paragraph separator or other invisible format character, which no URL holds.
+fn is_format_char(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{feff}')
+}
+
+/// Quotes a value for an error message, control characters escaped (`"\u{1b}"`), so that a
+/// message stays one line and prints no terminal escapes.
+pub fn escape_quoted(value: &str) -> String {
+    format!("{value:?}")
+}
+
+/// The first line where a field of this name is given (`name:` in YAML, `"name":` in JSON).
+pub fn line_of_field(text: &str, name: &str) -> Option<usize> {
+    let yaml = format!("{name}:");
+    let json = format!("\"{name}\"");
     text.lines()
         .position(|line| {
+            let line = line.trim_start().trim_start_matches("- ");
+            line.starts_with(&yaml) || line.starts_with(&json)
+        })
+        .map(|i| i + 1)
+}
+
+/// The line of a field given by its path (`agreements[1].parties[0]`), in a card written
+/// in block YAML or indented JSON (as `extract` writes both): each name is looked for among
+/// the lines indented under the one before it, each index counts the list's items. Where the
+/// path cannot be followed to its end, the line of the deepest part found.
+pub fn line_of_path(text: &str, path: &str) -> Option<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let blank = |l: &str| {
+        let t = l.trim();
+        t.is_empty() || t.starts_with('#') || t == "---"
+    };
+    // (line index, indent of the scope's keys); -1 outside everything.
+    let (mut at, mut scope): (Option<usize>, isize) = (None, -1);
+    for part in path.split('.') {
+        let (name, indices) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if !name.is_empty() {
+            let start = at.unwrap_or(0);
+            let yaml = format!("{name}:");
+            let json = format!("\"{name}\":");
+            let mut found = None;
+            for (i, line) in lines.iter().enumerate().skip(start) {
+                if blank(line) {
+                    continue;
+                }
+                let content = line.trim_start();
+                let (key_indent, content) = match content.strip_prefix("- ") {
+                    Some(rest) => (indent(line) + 2, rest.trim_start()),
+                    None => (indent(line), content),
+                };
+                if (indent(line) as isize) <= scope && i > start {
+                    break;
+                }
+                if (key_indent as isize) > scope
+                    && (content.starts_with(&yaml) || content.starts_with(&json))
+                {
+                    found = Some((i, key_indent as isize));
+                    break;
+                }
+            }
+            let (i, key_indent) = found?;
+            at = Some(i);
+            scope = key_indent;
+        }
+        for index in indices
+            .split(['[', ']'])
+            .filter(|s| !s.is_empty())
+            .filter_map(|s| s.parse::<usize>().ok())
+        {
+            let key_line = at?;
+            let rest = lines[key_line]
+                .split_once(':')
+                .map(|(_, r)| r.trim())
+                .unwrap_or("");
+            if !rest.is_empty() && rest != "[" && rest != "{" {
+                // A flow list on the key's line.
+                return Some(key_line + 1);
+            }
+            let mut item_indent = None;
+            let mut count = 0usize;
+            let mut hit = None;
+            for (i, line) in lines.iter().enumerate().skip(key_line + 1) {
+                if blank(line) {
+                    continue;
+                }
+                let d = indent(line);
+                let content = line.trim_start();
+                if content.starts_with(']') || content.starts_with('}') {
+                    if item_indent.is_some_and(|x| d < x) || item_indent.is_none() {
+                        break;
+                    }
+                    continue;
+                }
+                let x = *item_indent.get_or_insert(d);
+                if d < x || ((d as isize) <= scope && !content.starts_with('-')) {
+                    break;
+                }
+                if d == x {
+                    if count == index {
+                        hit = Some(i);
+                        break;
+                    }
+                    count += 1;
+                }
+            }
+            let i = hit?;
+            at = Some(i);
+            scope = indent(lines[i]) as isize;
+        }
+    }
+    at.map(|i| i + 1)
+}
+
+/// The first line holding `value` as a YAML or JSON scalar, to point at a semantic error.
+fn line_of(text: &str, value: &str) -> Option<usize> {
+    line_of_from(text, value, 0)
+}
+
+/// As [`line_of`], from the 0-based line `start` on.
+fn line_of_from(text: &str, value: &str, start: usize) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .skip(start)
+        .find(|(_, line)| {
             let line = line.trim();
             line.ends_with(&format!(": {value}"))
                 || line.ends_with(&format!(": \"{value}\""))
@@ -994,7 +1413,7 @@ fn line_of(text: &str, value: &str) -> Option<usize> {
                     .split(['[', ']', ',', ' '])
                     .any(|token| token.trim_matches(['"', '\'']) == value)
         })
-        .map(|i| i + 1)
+        .map(|(i, _)| i + 1)
 }
 
 impl FromStr for CardFormat {

@@ -94,6 +94,11 @@ pub struct BuildArgs {
     #[arg(long)]
     pub force: bool,
 
+    /// Replace a release graph even when it came from another source (another text or URL
+    /// under the same release id); without it such a build is refused.
+    #[arg(long)]
+    pub replace: bool,
+
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,
@@ -256,7 +261,7 @@ pub struct QueryArgs {
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Cancel the query after this many seconds.
+    /// Cancel the query after this many seconds (default 600, at most 604800).
     #[arg(long, value_name = "SECONDS")]
     pub timeout: Option<f64>,
 

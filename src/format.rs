@@ -240,7 +240,8 @@ impl OutputFormat {
                 )
             });
         }
-        match output {
+        // Standard output (`-`, `/dev/stdout`) has no extension to go by.
+        match output.filter(|p| !crate::export::is_stdout(Some(p))) {
             Some(path) => Self::from_path(path).ok_or_else(|| {
                 format!(
                     "{}: cannot tell the format from the extension, expected --format or one of the extensions: {}",

@@ -920,6 +920,7 @@ pub(crate) fn built_store(n: u64, seed: u64) -> crate::store::GraphStore {
     let options = crate::build::BuildOptions {
         build_time: None,
         force: false,
+        replace: false,
     };
     crate::build::build(&store, &source, &options, &|_| {}).expect("a build");
     store

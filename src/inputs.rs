@@ -167,10 +167,34 @@ pub fn read_card(path: &Path) -> Result<LoadedCard, InputError> {
         return read_release_text(path);
     }
     let origin = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|err| InputError::Path {
+    let cannot = |err: std::io::Error| InputError::Path {
         path: origin.clone(),
         message: format!("cannot read: {err}"),
-    })?;
+    };
+    // Looked at before opening: a FIFO would wait for a writer, a device never end.
+    let meta = std::fs::metadata(path).map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(InputError::Path {
+            path: origin,
+            message: "not a regular file, expected a release card".into(),
+        });
+    }
+    let max = crate::card::MAX_CARD_BYTES;
+    if meta.len() > max {
+        return Err(InputError::Path {
+            path: origin,
+            message: format!(
+                "{} bytes, expected a card of at most {max} bytes",
+                meta.len()
+            ),
+        });
+    }
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::fs::File::open(path).map_err(cannot)?, max + 1),
+        &mut bytes,
+    )
+    .map_err(cannot)?;
     let format = CardFormat::from_path(path).ok_or_else(|| InputError::Path {
         path: origin.clone(),
         message: "expected a release card with the extension .yaml, .yml or .json".into(),
@@ -181,32 +205,118 @@ pub fn read_card(path: &Path) -> Result<LoadedCard, InputError> {
     })?;
     let card = Card::parse(&text, format, &origin)?;
     let source = match &card.release.source {
-        Some(rel) => {
-            let full = path.parent().unwrap_or(Path::new(".")).join(rel);
-            let raw = std::fs::read_to_string(&full).map_err(|err| InputError::Path {
-                path: format!("{origin}: release.source"),
-                message: format!("cannot read the source text {}: {err}", full.display()),
-            })?;
-            // An HTML source is cited through its readable text, as `extract` read it.
-            let html = full
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "html" | "htm"));
-            let raw = if html {
-                crate::extract::html::html_to_text(&raw)
-            } else {
-                raw
-            };
-            Some(SourceText::new(raw))
-        }
+        Some(rel) => Some(read_source(path, rel, &origin, &text)?),
         None => None,
     };
+    if let Some(source) = &source
+        && let Some((field, n)) = card.citation_beyond(source.sentences.len())
+    {
+        return Err(crate::card::CardError {
+            origin: origin.clone(),
+            line: crate::card::line_of_path(&text, &field),
+            field: Some(field),
+            message: format!(
+                "sentence {n} is cited, expected a number from 1 to {} (the sentences of the source text)",
+                source.sentences.len()
+            ),
+        }
+        .into());
+    }
     Ok(LoadedCard {
         origin,
         sha256: sha256_hex(text.as_bytes()),
         card,
         source,
     })
+}
+
+/// Reads the source text a card names in `release.source`: a regular file under the card's
+/// folder (no absolute path, no `..`, no link out of it), at most
+/// [`crate::extract::MAX_INPUT_BYTES`], read as `extract` reads it (a byte-order mark
+/// dropped, HTML turned into its readable text) so that its hash is the one `extract` wrote.
+fn read_source(
+    card: &Path,
+    rel: &str,
+    origin: &str,
+    card_text: &str,
+) -> Result<SourceText, InputError> {
+    let line = crate::card::line_of_field(card_text, "source");
+    let at = match line {
+        Some(n) => format!("{origin}:{n}: release.source"),
+        None => format!("{origin}: release.source"),
+    };
+    let fail = |message: String| InputError::Path {
+        path: at.clone(),
+        message,
+    };
+    let quoted = crate::card::escape_quoted(rel);
+    let relative = Path::new(rel);
+    let plain = relative.components().all(|c| {
+        matches!(
+            c,
+            std::path::Component::Normal(_) | std::path::Component::CurDir
+        )
+    });
+    if rel.is_empty() || !plain {
+        return Err(fail(format!(
+            "{quoted} is not a path inside the card's folder, expected a file name relative to the card, without .. or a leading /"
+        )));
+    }
+    let folder = card
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let full = folder.join(relative);
+    let cannot = |err: std::io::Error| fail(format!("cannot read the source text {quoted}: {err}"));
+    let (real_folder, real) = (
+        std::fs::canonicalize(folder).map_err(cannot)?,
+        std::fs::canonicalize(&full).map_err(cannot)?,
+    );
+    if !real.starts_with(&real_folder) {
+        return Err(fail(format!(
+            "{quoted} leads out of the card's folder (a symbolic link), expected a file inside it"
+        )));
+    }
+    // Looked at before opening: opening a FIFO would wait for a writer.
+    if !std::fs::metadata(&real).map_err(cannot)?.is_file() {
+        return Err(fail(format!(
+            "{quoted} is not a regular file, expected the release's text"
+        )));
+    }
+    let file = std::fs::File::open(&real).map_err(cannot)?;
+    let meta = file.metadata().map_err(cannot)?;
+    let max = crate::extract::MAX_INPUT_BYTES;
+    if meta.len() > max {
+        return Err(fail(format!(
+            "{quoted} has {} bytes, more than the limit of {max}",
+            meta.len()
+        )));
+    }
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, max + 1), &mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > max {
+        return Err(fail(format!(
+            "{quoted} is larger than the limit of {max} bytes"
+        )));
+    }
+    let raw = String::from_utf8(bytes).map_err(|_| fail(format!("{quoted} is not UTF-8 text")))?;
+    let raw = raw
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(raw);
+    // An HTML source is cited through its readable text, as `extract` read it.
+    let html = full
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "html" | "htm" | "xhtml"))
+        || crate::extract::html::looks_like_html(&raw);
+    let raw = if html {
+        crate::extract::html::html_to_text(&raw)
+    } else {
+        raw
+    };
+    Ok(SourceText::new(raw))
 }
 
 /// The embedded seed card with its source text.

@@ -11,8 +11,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) if pactgraph::export::is_broken_pipe(err.as_ref()) => ExitCode::SUCCESS,
         Err(err) => {
-            let message = format!("{err:#}").replace('\n', " ");
-            eprintln!("pactgraph: {message}");
+            eprintln!("pactgraph: {}", pactgraph::one_line(&format!("{err:#}")));
             ExitCode::from(2)
         }
     }

@@ -70,7 +70,9 @@ pub struct ReleaseGraph {
     pub quads: Vec<Quad>,
 }
 
-/// The release id of a card: its own, else `{date}-{title slug}` (at most 64 characters).
+/// The release id of a card: its own, else `{date}-{title slug}` (at most 64 characters; a
+/// title cut short, or with words outside ASCII left out, ends in 8 hex digits of its slug's
+/// SHA-256, so two titles alike up to the cut never make one id).
 pub fn release_id(card: &Card, card_sha256: &str) -> String {
     if let Some(id) = &card.release.id {
         return id.clone();
@@ -86,13 +88,20 @@ pub fn release_id(card: &Card, card_sha256: &str) -> String {
         return format!("{date}-{}", &card_sha256[..12]);
     }
     let mut id = date.to_owned();
+    if date.len() + 1 + ascii.len() <= 64 && ascii == title {
+        id.push('-');
+        id.push_str(&ascii);
+        return id;
+    }
     for word in ascii.split('-') {
-        if id.len() + word.len() + 1 > 64 {
+        if id.len() + word.len() + 1 > 64 - 9 {
             break;
         }
         id.push('-');
         id.push_str(word);
     }
+    id.push('-');
+    id.push_str(&crate::text::sha256_hex(title.as_bytes())[..8]);
     id
 }
 
@@ -1495,5 +1504,27 @@ mod tests {
         );
         card.release.id = Some("mine".into());
         assert_eq!(release_id(&card, &"a".repeat(64)), "mine");
+    }
+
+    #[test]
+    fn release_ids_cut_at_the_length_limit_never_collide() {
+        let mut card = Card::default();
+        card.release.date = Some("2025-12-19".into());
+        let long =
+            "Joint statement on the signing of the agreement concerning the reciprocal access";
+        card.release.title = Some(format!("{long} of forces between Japan and Australia"));
+        let one = release_id(&card, &"a".repeat(64));
+        card.release.title = Some(format!(
+            "{long} of forces between Japan and the Philippines"
+        ));
+        let two = release_id(&card, &"a".repeat(64));
+        assert_ne!(one, two);
+        assert!(one.len() <= 64 && two.len() <= 64, "{one} {two}");
+        assert!(one.starts_with("2025-12-19-joint-statement-on-the-signing"));
+        // Titles alike but for words outside ASCII are two ids too.
+        card.release.title = Some("Agreement 日本".into());
+        let japan = release_id(&card, &"a".repeat(64));
+        card.release.title = Some("Agreement 中国".into());
+        assert_ne!(japan, release_id(&card, &"a".repeat(64)));
     }
 }

@@ -76,6 +76,75 @@ pub fn evaluator(base: &str) -> SparqlEvaluator {
     evaluator
 }
 
+/// The deepest nesting of brackets (`{`, `(`, `[` together) a query may have. The parser and
+/// the evaluator recurse once per level, so a deeper query is refused before it reaches them
+/// rather than overflowing the stack.
+pub const MAX_NESTING: usize = 128;
+
+/// Refuses a query nested deeper than [`MAX_NESTING`]: brackets are counted outside strings,
+/// IRIs and comments.
+pub fn check_nesting(text: &str) -> Result<(), String> {
+    let chars: Vec<char> = text.chars().collect();
+    let (mut depth, mut line, mut i) = (0usize, 1usize, 0usize);
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '\n' => line += 1,
+            '#' => {
+                while i < chars.len() && chars[i] != '\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            '"' | '\'' => {
+                let long = chars.get(i + 1) == Some(&c) && chars.get(i + 2) == Some(&c);
+                i += if long { 3 } else { 1 };
+                while i < chars.len() {
+                    if chars[i] == '\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if chars[i] == '\n' {
+                        line += 1;
+                    }
+                    if chars[i] == c
+                        && (!long || (chars.get(i + 1) == Some(&c) && chars.get(i + 2) == Some(&c)))
+                    {
+                        i += if long { 3 } else { 1 };
+                        break;
+                    }
+                    i += 1;
+                }
+                continue;
+            }
+            '<' => {
+                // An IRI runs to `>` with no space or bracket inside; else `<` is an operator.
+                let end = chars[i + 1..]
+                    .iter()
+                    .position(|&d| d == '>' || d.is_whitespace() || "<\"{}|^`\\".contains(d));
+                if let Some(n) = end
+                    && chars[i + 1 + n] == '>'
+                {
+                    i += n + 2;
+                    continue;
+                }
+            }
+            '{' | '(' | '[' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(format!(
+                        "line {line}: brackets nested more than {MAX_NESTING} deep, expected at most {MAX_NESTING} levels of {{ ( ["
+                    ));
+                }
+            }
+            '}' | ')' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
 /// Parses a query with pactgraph's prefixes, over the merge of all graphs.
 pub fn prepare(
     store: &GraphStore,
@@ -95,6 +164,10 @@ fn prepare_with(
     origin: &str,
 ) -> Result<PreparedSparqlQuery, QueryError> {
     let base = store.iris().base();
+    check_nesting(text).map_err(|message| QueryError::Syntax {
+        origin: origin.to_owned(),
+        message,
+    })?;
     let mut prepared = evaluator.parse_query(text).map_err(|err| {
         let mut message = err.to_string().replace('\n', " ");
         if message.contains("Prefix not found") {
@@ -216,10 +289,17 @@ pub fn run(
         Some(timeout) => {
             let (send, receive) = mpsc::channel();
             let store = store.store().clone();
-            std::thread::spawn(move || {
-                // The receiver is gone when the timeout passed first.
-                let _ = send.send(collect(prepared, &store));
-            });
+            // The evaluator recurses once per level of nesting: give it a main thread's stack.
+            std::thread::Builder::new()
+                .stack_size(8 << 20)
+                .spawn(move || {
+                    // The receiver is gone when the timeout passed first.
+                    let _ = send.send(collect(prepared, &store));
+                })
+                .map_err(|err| QueryError::Evaluation {
+                    origin: origin.to_owned(),
+                    message: format!("cannot start the query: {err}"),
+                })?;
             match receive.recv_timeout(timeout) {
                 Ok(answer) => answer,
                 Err(_) => {
@@ -280,7 +360,12 @@ const TERM_FORMS: &str = "an IRI in <>, a prefixed name such as agreement:acsa-j
 /// booleans are typed literals), or a plain word (letters, digits, spaces and `-_.,'/()`),
 /// which is a string literal. Anything else is refused, so no value can change a query's shape.
 pub fn parse_term(value: &str, base: &str) -> Result<Term, String> {
-    let refuse = |why: String| format!("invalid value {value:?}: {why}, expected {TERM_FORMS}");
+    let refuse = |why: String| {
+        format!(
+            "invalid value {value:?}: {}, expected {TERM_FORMS}",
+            crate::one_line(&why)
+        )
+    };
     let v = value.trim();
     let prefixes = crate::vocab::prefixes(base);
     let expand = |name: &str| -> Result<NamedNode, String> {
@@ -290,7 +375,7 @@ pub fn parse_term(value: &str, base: &str) -> Result<Term, String> {
         let (_, ns) = prefixes
             .iter()
             .find(|(p, _)| p == prefix)
-            .ok_or_else(|| format!("unknown prefix {prefix}:"))?;
+            .ok_or_else(|| format!("unknown prefix {:?}", format!("{prefix}:")))?;
         let plain = local
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
@@ -533,7 +618,11 @@ mod tests {
         ] {
             assert!(term(bad).is_err(), "{bad:?} was accepted");
         }
-        assert!(term("nope:x").unwrap_err().contains("unknown prefix nope:"));
+        assert!(
+            term("nope:x")
+                .unwrap_err()
+                .contains("unknown prefix \"nope:\"")
+        );
     }
 
     #[test]

@@ -69,12 +69,15 @@ impl GraphStore {
         })
     }
 
-    /// Opens (or creates) an on-disk store.
+    /// Opens (or creates) an on-disk store. The sorted files a killed build's bulk loader left
+    /// in it (`bulk-*.sst`, never ingested) are removed: the store is locked by this process
+    /// once open, so no other build can be writing them.
     pub fn open(path: &Path, iris: Iris) -> Result<Self, StoreError> {
         let store = Store::open(path).map_err(|source| StoreError::Open {
             path: path.display().to_string(),
             source,
         })?;
+        remove_bulk_leftovers(path);
         Ok(Self { store, iris })
     }
 
@@ -321,13 +324,19 @@ impl GraphStore {
                         .map(str::to_owned)
                 })
                 .collect();
+            // At most a few ids, so that the message stays one short line.
+            const SHOWN: usize = 10;
+            let listed = match known.len() {
+                0 => "(none)".to_owned(),
+                n if n <= SHOWN => known.join(", "),
+                n => format!(
+                    "{}, ... ({n} releases; `pactgraph query graph_provenance` lists them)",
+                    known[..SHOWN].join(", ")
+                ),
+            };
+            let shown: String = name.chars().take(200).collect();
             Err(format!(
-                "no graph {name:?} in the store, expected reference, ontology or a release id: {}",
-                if known.is_empty() {
-                    "(none)".to_owned()
-                } else {
-                    known.join(", ")
-                }
+                "no graph {shown:?} in the store, expected reference, ontology or a release id: {listed}"
             ))
         }
     }
@@ -344,6 +353,24 @@ impl GraphStore {
             seen.insert(q?.subject.to_string());
         }
         Ok(seen.len())
+    }
+}
+
+/// Removes the `bulk-*.sst` files of an interrupted bulk load from a store directory (best
+/// effort: what cannot be removed stays for the next build).
+fn remove_bulk_leftovers(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("bulk-")
+            && name.ends_with(".sst")
+            && entry.file_type().is_ok_and(|t| t.is_file())
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 

@@ -36,6 +36,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     let options = BuildOptions {
         build_time,
         force: args.force,
+        replace: args.replace,
     };
     let result = build(&store, &source, &options, &|done| progress.inc(done as u64));
     progress.finish_and_clear();

@@ -37,14 +37,18 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
             .zip(&cards)
             .map(|((id, _), card)| (id.as_str(), card.origin.as_str())),
     )?;
-    for (card, (id, quads)) in cards.iter().zip(&mapped) {
-        println!(
-            "{}: ok, release {id} ({} events, {} agreements, {} people, {quads} quads)",
-            card.origin,
-            card.card.events.len(),
-            card.card.agreements.len(),
-            card.card.people.len(),
-        );
-    }
+    crate::export::write_output::<std::io::Error>(None, |out| {
+        for (card, (id, quads)) in cards.iter().zip(&mapped) {
+            writeln!(
+                out,
+                "{}: ok, release {id} ({} events, {} agreements, {} people, {quads} quads)",
+                card.origin,
+                card.card.events.len(),
+                card.card.agreements.len(),
+                card.card.people.len(),
+            )?;
+        }
+        Ok(())
+    })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -29,10 +29,11 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
             format.name()
         );
     }
-    let to_stdout = args.output.as_deref().is_none_or(|o| o.as_os_str() == "-");
+    let to_stdout = crate::export::is_stdout(args.output.as_deref());
     if format.is_directory() && to_stdout {
         return Err(directory_only(format).into());
     }
+    crate::export::check_outside_store(args.output.as_deref(), args.source.store.as_deref())?;
     let store = super::open_source(&args.source)?;
     let filter = graph_filter(&store, &args.graphs)?;
     if let Some(rdf) = streamed(format) {

@@ -112,6 +112,7 @@ pub fn open_source(source: &SourceArgs) -> Result<GraphStore> {
     let options = crate::build::BuildOptions {
         build_time: None,
         force: true,
+        replace: false,
     };
     crate::build::build(&store, &cards, &options, &|_| {})?;
     Ok(store)

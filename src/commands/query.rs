@@ -13,6 +13,12 @@ use crate::export::{Selection, exporter, sort_quads, write_output};
 use crate::format::{OutputFormat, ResultsFormat};
 use crate::query::{Answer, QueryOptions, parse_param, run as run_query, write_results};
 
+/// The time limit of a query without `--timeout`, in seconds.
+pub const DEFAULT_TIMEOUT_SECONDS: u64 = 600;
+
+/// The largest `--timeout`, in seconds (a week).
+pub const MAX_TIMEOUT_SECONDS: f64 = 604_800.0;
+
 /// Runs the command.
 pub fn run(args: &QueryArgs) -> Result<ExitCode> {
     let mut source = args.source.clone();
@@ -68,10 +74,17 @@ pub fn run(args: &QueryArgs) -> Result<ExitCode> {
         params.push((variable, term));
     }
     let timeout = match args.timeout {
-        Some(s) if s.is_finite() && s > 0.0 => Some(Duration::from_secs_f64(s)),
+        Some(s) if s.is_finite() && s > 0.0 && s <= MAX_TIMEOUT_SECONDS => {
+            Duration::from_secs_f64(s)
+        }
+        Some(s) if s.is_finite() && s > MAX_TIMEOUT_SECONDS => {
+            bail!("--timeout: {s} seconds is more than the limit of {MAX_TIMEOUT_SECONDS} (a week)")
+        }
         Some(s) => bail!("--timeout: {s} is not a positive number of seconds"),
-        None => None,
+        None => Duration::from_secs(DEFAULT_TIMEOUT_SECONDS),
     };
+    let timeout = Some(timeout);
+    crate::export::check_outside_store(args.output.as_deref(), source.store.as_deref())?;
     let store = super::open_source(&source)?;
     let graphs = args
         .graph

@@ -43,8 +43,11 @@ pub fn run(args: &StatsArgs) -> Result<ExitCode> {
         store.count_instances(crate::vocab::schema::PERSON)?,
     ));
     let width = rows.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
-    for (key, value) in rows {
-        println!("{key:<width$}  {value}");
-    }
+    crate::export::write_output::<std::io::Error>(None, |out| {
+        for (key, value) in rows {
+            writeln!(out, "{key:<width$}  {value}")?;
+        }
+        Ok(())
+    })?;
     Ok(ExitCode::SUCCESS)
 }

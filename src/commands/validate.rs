@@ -21,17 +21,28 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode> {
     };
     let shapes = crate::validate::Shapes::parse(&shapes, &origin)?;
     let report = shapes.validate(&store)?;
-    for v in &report.violations {
-        println!("{v}");
-    }
-    if report.violations.is_empty() {
-        println!(
-            "conforms: {} shapes, {} focus nodes checked",
-            report.shapes, report.focus_nodes
-        );
-        Ok(ExitCode::SUCCESS)
+    let conforms = report.violations.is_empty();
+    crate::export::write_output::<std::io::Error>(None, |out| {
+        for v in &report.violations {
+            writeln!(out, "{v}")?;
+        }
+        if conforms {
+            writeln!(
+                out,
+                "conforms: {} shapes, {} focus nodes checked",
+                report.shapes, report.focus_nodes
+            )
+        } else {
+            writeln!(
+                out,
+                "does not conform: {} violations",
+                report.violations.len()
+            )
+        }
+    })?;
+    Ok(if conforms {
+        ExitCode::SUCCESS
     } else {
-        println!("does not conform: {} violations", report.violations.len());
-        Ok(ExitCode::from(1))
-    }
+        ExitCode::from(1)
+    })
 }

@@ -198,10 +198,17 @@ pub fn write_directory(
             }
         }
     }
+    super::remove_stale_temporaries(parent);
     let tmp = tempfile::Builder::new()
-        .prefix(".pactgraph-")
+        .prefix(super::TEMP_PREFIX)
         .tempdir_in(parent)
         .map_err(|e| fail(e, parent))?;
+    // Held until the export ends: a later export leaves the directory alone meanwhile.
+    // Best effort: where locks are not supported, no later export removes it either.
+    let lock = std::fs::File::open(tmp.path()).ok();
+    if let Some(lock) = &lock {
+        let _ = lock.lock();
+    }
     for name in files {
         let file_path = tmp.path().join(name);
         let file = std::fs::File::create(&file_path).map_err(|e| fail(e, &file_path))?;

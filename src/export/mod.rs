@@ -207,13 +207,120 @@ fn is_plain_local(local: &str) -> bool {
     }
 }
 
-/// Runs `write` against standard output (`path` is `None` or `-`) or a temporary file beside
-/// `path` that replaces it only on success. A closed pipe on standard output is not an error.
+/// Whether an `--output` value means standard output: none, `-` or `/dev/stdout`.
+pub fn is_stdout(path: Option<&Path>) -> bool {
+    path.is_none_or(|p| p.as_os_str() == "-" || p == Path::new("/dev/stdout"))
+}
+
+/// Where a file output really goes: `path` itself, or the file a symbolic link at `path`
+/// points to (written through, the link kept). Anything there must be a regular file: a
+/// directory, FIFO, socket or device node is refused, so an export never replaces one.
+pub fn output_target(path: &Path) -> io::Result<std::path::PathBuf> {
+    let refuse = |what: &str| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "{}: --output: {what}, expected a new or regular file (or - for standard output)",
+                path.display()
+            ),
+        )
+    };
+    let target = match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(path.to_path_buf()),
+        Err(e) => return Err(with_path(e, path)),
+        Ok(meta) if meta.file_type().is_symlink() => match std::fs::canonicalize(path) {
+            Ok(target) => target,
+            // A dangling link: the file it names is created through it.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                let link = std::fs::read_link(path).map_err(|e| with_path(e, path))?;
+                let resolved = match path.parent() {
+                    Some(dir) => dir.join(link),
+                    None => link,
+                };
+                if std::fs::symlink_metadata(&resolved).is_ok() {
+                    return Err(refuse("a chain of symbolic links that ends nowhere"));
+                }
+                return Ok(resolved);
+            }
+            Err(e) => return Err(with_path(e, path)),
+        },
+        Ok(_) => path.to_path_buf(),
+    };
+    let meta = std::fs::metadata(&target).map_err(|e| with_path(e, &target))?;
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return Ok(target);
+    }
+    Err(refuse(if kind.is_dir() {
+        "a directory"
+    } else if is_fifo(&meta) {
+        "a FIFO"
+    } else {
+        "not a regular file (a device node or socket)"
+    }))
+}
+
+#[cfg(unix)]
+fn is_fifo(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    meta.file_type().is_fifo()
+}
+
+#[cfg(not(unix))]
+fn is_fifo(_: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// Refuses an output path inside the on-disk store being read (`export --store S --output
+/// S/CURRENT` would replace a file of the store).
+pub fn check_outside_store(output: Option<&Path>, store: Option<&Path>) -> io::Result<()> {
+    let (Some(output), Some(store)) = (output, store) else {
+        return Ok(());
+    };
+    if is_stdout(Some(output)) {
+        return Ok(());
+    }
+    let Ok(store) = std::fs::canonicalize(store) else {
+        return Ok(());
+    };
+    // The output's directory, resolved (the file itself may not exist yet, or be a link).
+    let target = output_target(output).unwrap_or_else(|_| output.to_path_buf());
+    let absolute = if target.is_absolute() {
+        target
+    } else {
+        std::env::current_dir()?.join(target)
+    };
+    let resolved = match (absolute.parent(), absolute.file_name()) {
+        (Some(dir), Some(name)) => std::fs::canonicalize(dir)
+            .map(|d| d.join(name))
+            .unwrap_or(absolute.clone()),
+        _ => absolute.clone(),
+    };
+    if resolved.starts_with(&store) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "{}: --output: inside the store {} being read, expected a path outside it",
+                output.display(),
+                store.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Name prefix of the temporary files an export writes beside its output.
+pub const TEMP_PREFIX: &str = ".pactgraph-";
+
+/// Runs `write` against standard output (`path` is `None`, `-` or `/dev/stdout`) or a
+/// temporary file beside `path` that replaces it only on success. `path` must be new or a
+/// regular file; a symbolic link is written through (see [`output_target`]). A closed pipe on
+/// standard output is not an error.
 pub fn write_output<E: From<io::Error>>(
     path: Option<&Path>,
     write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
 ) -> Result<(), E> {
-    match path.filter(|p| p.as_os_str() != "-") {
+    match path.filter(|p| !is_stdout(Some(p))) {
         None => {
             let stdout = io::stdout();
             let mut out = BufWriter::new(stdout.lock());
@@ -221,15 +328,21 @@ pub fn write_output<E: From<io::Error>>(
             write(&mut out).and_then(|()| out.flush().map_err(E::from))
         }
         Some(path) => {
+            let path = output_target(path).map_err(E::from)?;
+            let path = path.as_path();
             let dir = match path.parent() {
                 Some(d) if !d.as_os_str().is_empty() => d,
                 _ => Path::new("."),
             };
+            remove_stale_temporaries(dir);
             let mut tmp = tempfile::Builder::new()
-                .prefix(".pactgraph-")
+                .prefix(TEMP_PREFIX)
                 .permissions(output_permissions(path))
                 .tempfile_in(dir)
                 .map_err(|e| E::from(with_path(e, dir)))?;
+            // Held until the export ends: a later export leaves the file alone meanwhile. Best
+            // effort: where locks are not supported, no later export removes it either.
+            let _ = tmp.as_file().lock();
             {
                 let mut out = BufWriter::new(tmp.as_file_mut());
                 write(&mut out)?;
@@ -239,6 +352,51 @@ pub fn write_output<E: From<io::Error>>(
             tmp.persist(path)
                 .map_err(|e| E::from(with_path(e.error, path)))?;
             Ok(())
+        }
+    }
+}
+
+/// How old an unlocked temporary file must be before a later export removes it (a younger one
+/// may belong to an export that has just created it and not yet locked it).
+pub const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Removes, from the directory an export writes into, the temporary files and directories
+/// (`.pactgraph-*`) that a killed export left there. An export holds a lock on its temporary
+/// file (or directory) until it ends, so a file nobody holds, older than [`STALE_AFTER`], is
+/// a leftover. Best effort.
+pub fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !name.starts_with(TEMP_PREFIX) {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(meta) = path.symlink_metadata() else {
+            continue;
+        };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| now.duration_since(m).ok())
+            .is_some_and(|age| age >= STALE_AFTER);
+        if !old || !(meta.is_file() || meta.is_dir()) {
+            continue;
+        }
+        let Ok(file) = std::fs::File::open(&path) else {
+            continue;
+        };
+        if file.try_lock().is_err() {
+            continue;
+        }
+        if meta.is_file() {
+            let _ = std::fs::remove_file(&path);
+        } else {
+            let _ = std::fs::remove_dir_all(&path);
         }
     }
 }

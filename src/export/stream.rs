@@ -295,10 +295,12 @@ fn ntriples_line(key: &str) -> String {
     format!("{subject} <{predicate}> {object} .\n")
 }
 
-/// An external sort of strings that hold no newline: sorted runs on disk, merged.
+/// An external sort of strings that hold no newline: sorted runs on disk, merged. The runs
+/// are unnamed temporary files (removed by the system when closed, or when the process dies),
+/// so a killed export leaves none behind.
 pub(crate) struct Sorter {
     buffer: Vec<String>,
-    runs: Vec<tempfile::NamedTempFile>,
+    runs: Vec<std::fs::File>,
     run_size: usize,
 }
 
@@ -322,9 +324,9 @@ impl Sorter {
     fn spill(&mut self) -> std::io::Result<()> {
         self.buffer.sort_unstable();
         self.buffer.dedup();
-        let mut file = tempfile::NamedTempFile::new()?;
+        let mut file = tempfile::tempfile()?;
         {
-            let mut out = crate::spill::compress(file.as_file_mut());
+            let mut out = crate::spill::compress(&mut file);
             for key in self.buffer.drain(..) {
                 out.write_all(key.as_bytes())?;
                 out.write_all(b"\n")?;
@@ -347,15 +349,15 @@ impl Sorter {
         }
         let mut readers = Vec::new();
         let mut heap = BinaryHeap::new();
-        for (i, run) in self.runs.iter().enumerate() {
-            let mut reader = crate::spill::decompress(run.reopen()?);
+        for (i, mut run) in std::mem::take(&mut self.runs).into_iter().enumerate() {
+            run.seek(std::io::SeekFrom::Start(0))?;
+            let mut reader = crate::spill::decompress(run);
             if let Some(line) = read_line(&mut reader)? {
                 heap.push(Reverse((line, i)));
             }
             readers.push(reader);
         }
         Ok(Merged::Runs {
-            _runs: self.runs,
             readers,
             heap,
             last: None,
@@ -376,7 +378,6 @@ fn read_line(reader: &mut impl BufRead) -> std::io::Result<Option<String>> {
 pub(crate) enum Merged {
     Memory(std::vec::IntoIter<String>),
     Runs {
-        _runs: Vec<tempfile::NamedTempFile>,
         readers: Vec<FrameDecoder<std::fs::File>>,
         heap: BinaryHeap<Reverse<(String, usize)>>,
         last: Option<String>,

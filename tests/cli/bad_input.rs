@@ -89,7 +89,7 @@ fn each_bad_card_is_refused_with_its_place_and_the_store_kept() {
                 "  date: 2024-01-02\nkind",
                 "  date: 2024-01-02\n  url: not a url\nkind",
             ),
-            "bad-url.yaml: release.url: invalid URL \"not a url\", expected an absolute IRI",
+            "bad-url.yaml:5: release.url: invalid URL \"not a url\", expected an absolute IRI",
         ),
         (
             "card.txt.yml",
@@ -167,7 +167,7 @@ fn missing_files_unknown_formats_and_sentences_out_of_range() {
     let run = env.run(&["build", "--store", "kg", "cited.yaml"]);
     assert_eq!(
         run.error(),
-        "pactgraph: cited.yaml: evidence: sentence 3 is cited, expected a number from 1 to 2 (the sentences of the source text)"
+        "pactgraph: cited.yaml:13: events[0].evidence[0]: sentence 3 is cited, expected a number from 1 to 2 (the sentences of the source text)"
     );
     env.write(
         "sha.yaml",

@@ -5,6 +5,7 @@ mod util;
 mod bad_input;
 mod extract;
 mod graph_tools;
+mod hostile;
 mod identity;
 mod lifecycle;
 mod queries;
