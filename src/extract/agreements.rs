@@ -547,8 +547,17 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
         let after = &sentence[m.end()..];
         let mut end = m.end();
         let complement = complement_regex().find(after).map(|c| c.end());
+        // "the MoU on Tuesday": a day or month is when, not what it is about.
+        let dated = after.split_whitespace().nth(1).is_some_and(|w| {
+            let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            dates::WEEKDAYS
+                .iter()
+                .chain(dates::MONTHS.iter())
+                .any(|d| d.eq_ignore_ascii_case(w))
+        });
         if let Some(len) = complement
             && !after.trim_start().starts_with("between")
+            && !dated
         {
             end += len;
         }
@@ -663,10 +672,34 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
         if g.not_defence(&name) {
             continue;
         }
-        // "the Estonia-USA security cooperation plan": the prefix names the parties.
+        // "the Estonia-USA security cooperation plan": the prefix names the parties; so do
+        // two states after it ("a framework document on defence cooperation between Estonia
+        // and Finland").
         let parties = match split_prefix(&name) {
             (Some(prefix), _) => prefix_parties(prefix),
-            (None, _) => Vec::new(),
+            (None, _) => {
+                let clause = sentence[end..]
+                    .split([',', ';', '.', '('])
+                    .next()
+                    .unwrap_or_default();
+                let clause = [
+                    " with ", " in ", " at ", " during ", " to ", " that ", " which ",
+                ]
+                .iter()
+                .filter_map(|w| clause.find(w))
+                .min()
+                .map_or(clause, |cut| &clause[..cut]);
+                let reference = Reference::get();
+                let named: Vec<String> = clause
+                    .trim_start()
+                    .starts_with("between ")
+                    .then(|| title_parties(&format!(" {}", clause.trim_start())))
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(|p| reference.country(p).map(|c| c.label.clone()))
+                    .collect();
+                if named.len() >= 2 { named } else { Vec::new() }
+            }
         };
         let generic = abbr.is_none();
         out.push(Mention {

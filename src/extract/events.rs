@@ -1022,7 +1022,18 @@ impl Drafter {
             };
             // A date stamped at the head of the lead ("10 March 2014 - The panels concluded
             // ... from March 4 to 6") is the release's when the lead prints another.
-            let stamped = found_dates.len() > 1 && found_dates[0].start < 3;
+            // So is a newswire stamp glued to it ("ENA, November 20/2019Ethiopia and ..."):
+            // a date after at most an agency's or city's name, run into the text.
+            let stamped = found_dates.first().is_some_and(|d| {
+                let before = &s.text[..d.start];
+                let glued = s.text[d.end..]
+                    .trim_start_matches(|c: char| c.is_ascii_digit() || c == '/')
+                    .starts_with(char::is_uppercase);
+                d.start < 3 && found_dates.len() > 1
+                    || glued
+                        && before.split_whitespace().count() <= 3
+                        && !before.chars().any(char::is_lowercase)
+            });
             let date = found_dates
                 .iter()
                 .skip(usize::from(stamped))
@@ -1042,6 +1053,20 @@ impl Drafter {
                         let day = weekday_re().captures(&s.text)?;
                         weekday_on_or_before(release_date.as_deref()?, &day[1])
                     }
+                })
+                .or_else(|| {
+                    // After a stamp, the next sentence reporting the same signing may say the
+                    // day ("... have signed the MoU on Tuesday").
+                    if !stamped {
+                        return None;
+                    }
+                    sentences[i + 1..sentences.len().min(i + 3)]
+                        .iter()
+                        .filter(|t| t.trigger() == Some(trigger) && !t.past && !t.future)
+                        .find_map(|t| {
+                            let day = weekday_re().captures(&t.text)?;
+                            weekday_on_or_before(release_date.as_deref()?, &day[1])
+                        })
                 })
                 .or_else(|| {
                     // An announced signing: the date of the sentence saying when it will take
