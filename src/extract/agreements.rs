@@ -250,7 +250,15 @@ pub fn prefix_parties(prefix: &str) -> Vec<String> {
 /// cooperation", "to enhance bilateral defense cooperation"): a preposition and up to six words,
 /// ending at punctuation or at a word that starts another clause; 0 when there are none.
 fn lower_complement(after: &str) -> usize {
-    const OPENERS: [&str; 6] = ["on", "to", "for", "concerning", "regarding", "pertaining"];
+    const OPENERS: [&str; 7] = [
+        "on",
+        "to",
+        "for",
+        "concerning",
+        "regarding",
+        "pertaining",
+        "relating",
+    ];
     const CLAUSE: [&str; 16] = [
         "between", "with", "and", "during", "which", "that", "signed", "was", "were", "is", "will",
         "by", "in", "at", "under", "from",

@@ -162,6 +162,10 @@ pattern!(
     r"(?-u:\b)(?:on|On)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)"
 );
 pattern!(
+    plural_subject_re,
+    r"^\s*(?:The|Both)\s+(?:two\s+)?(?:[Mm]inisters|[Ll]eaders|[Ss]ides|[Oo]fficials|[Cc]hiefs|[Ss]ecretaries)\s+(?:\w+\s+){0,2}?(?:signed|inked|exchanged)(?-u:\b)"
+);
+pattern!(
     agent_re,
     r"(?i)(?-u:\b)(?:signed|initiall?ed|inked|exchanged)\s+(?:[^\s.;]+\s+){0,4}?by\s"
 );
@@ -1026,9 +1030,12 @@ impl Drafter {
             // a date after at most an agency's or city's name, run into the text.
             let stamped = found_dates.first().is_some_and(|d| {
                 let before = &s.text[..d.start];
-                let glued = s.text[d.end..]
-                    .trim_start_matches(|c: char| c.is_ascii_digit() || c == '/')
-                    .starts_with(char::is_uppercase);
+                let after =
+                    s.text[d.end..].trim_start_matches(|c: char| c.is_ascii_digit() || c == '/');
+                // Run into the text, or followed by the agency and a dash ("ADDIS ABABA, March
+                // 24 (Xinhua) -- ...").
+                let glued = after.starts_with(char::is_uppercase)
+                    || after.trim_start().starts_with(['(', '-', '–', '—']);
                 d.start < 3 && found_dates.len() > 1
                     || glued
                         && before.split_whitespace().count() <= 3
@@ -1200,7 +1207,8 @@ impl Drafter {
                         signing_here
                             && !other_date
                             && (!self.persons_in[j].is_empty()
-                                || t.first_person && t.speaker.is_some())
+                                || t.first_person && t.speaker.is_some()
+                                || plural_subject_re().is_match(&t.text))
                     })
                     .collect();
                 // "It was signed by A ... and B": where the release names the signers as the
@@ -1261,6 +1269,18 @@ impl Drafter {
                         for p in self.first_person_signers(j) {
                             if !main_signatories.contains(&p) {
                                 main_signatories.push(p);
+                            }
+                        }
+                        // "The Ministers signed ...": the people the sentence before named.
+                        if self.persons_in[j].is_empty() && plural_subject_re().is_match(&t.text) {
+                            let named = (j.saturating_sub(2)..j)
+                                .rev()
+                                .map(|k| &self.persons_in[k])
+                                .find(|people| people.len() >= 2);
+                            for &p in named.into_iter().flatten() {
+                                if !main_signatories.contains(&p) {
+                                    main_signatories.push(p);
+                                }
                             }
                         }
                         if !evidence.contains(&t.number) {
