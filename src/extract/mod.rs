@@ -308,4 +308,47 @@ mod tests {
         );
         assert!(c.agreements.is_empty(), "{:?}", c.agreements);
     }
+
+    /// A news-wire report: the dateline is the place, its stamp is not the event's date, the
+    /// agents of "signed by" sign (not the visitor whose visit it was), each for the state
+    /// "on behalf of" which they signed, and a lower-case memorandum with its abbreviation and
+    /// what it is about is an agreement.
+    #[test]
+    fn a_wire_report_reads_its_dateline_agents_and_memorandum() {
+        let c = card(
+            "publisher: Example Wire\ndate: 2024-05-08\n\nCOLOMBO, May 8 (Example Wire) -- Sri Lanka and India on Tuesday signed a memorandum of understanding (MoU) on defence cooperation during Prime Minister Jane Doe's visit to the island. It was signed by Defence Secretary Tom Perera on behalf of Sri Lanka and Foreign Secretary Ravi Kumar on behalf of India.\n",
+        );
+        assert_eq!(c.kind, ReleaseKind::Signing);
+        assert_eq!(c.events[0].place.as_deref(), Some("Colombo"));
+        assert_eq!(c.events[0].date.as_deref(), Some("2024-05-07"));
+        assert_eq!(c.agreements.len(), 1, "{:?}", c.agreements);
+        assert_eq!(c.agreements[0].abbreviation.as_deref(), Some("MoU"));
+        assert_eq!(signer_names(&c), ["Ravi Kumar", "Tom Perera"]);
+        let country = |name: &str| {
+            c.people
+                .iter()
+                .find(|p| p.name == name)
+                .and_then(|p| p.country.clone())
+        };
+        assert_eq!(country("Tom Perera").as_deref(), Some("Sri Lanka"));
+        assert_eq!(country("Ravi Kumar").as_deref(), Some("India"));
+    }
+
+    /// Posts in lower case with the state of the ministry they name, and a lower-case plan
+    /// whose prefix names its parties.
+    #[test]
+    fn lower_case_posts_take_the_state_of_their_ministry() {
+        let c = card(
+            "Anna Tamm, undersecretary of defence policy for the Estonian Ministry of Defence, and John Smith, assistant secretary of defense at the U.S. Department of Defense, have signed the Estonia-USA security cooperation plan for 2025-2029 in Tallinn.\n",
+        );
+        assert_eq!(signer_names(&c), ["Anna Tamm", "John Smith"]);
+        let tamm = c.people.iter().find(|p| p.name == "Anna Tamm").unwrap();
+        assert_eq!(tamm.country.as_deref(), Some("Estonia"));
+        let smith = c.people.iter().find(|p| p.name == "John Smith").unwrap();
+        assert_eq!(smith.country.as_deref(), Some("United States"));
+        assert_eq!(c.agreements.len(), 1, "{:?}", c.agreements);
+        let mut parties = c.agreements[0].parties.clone();
+        parties.sort();
+        assert_eq!(parties, ["Estonia", "United States"]);
+    }
 }

@@ -106,11 +106,16 @@ fn post_first() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let countries = &Gazetteer::get().countries;
-        let post = format!(
-            r"Deputy Prime Minister|Prime Minister|Foreign Minister|Defen[cs]e Minister|Foreign Secretary|Defen[cs]e Secretary|Secretary of State for (?:{PORTFOLIO})|Secretary of State|Secretary-General|(?:State |Deputy |Under |Assistant |Cabinet )?Secretary (?:for|of) (?:National )?(?:{PORTFOLIO})|State Secretary|(?:Federal |State |Deputy |Vice )?Minister (?:for|of) (?:National )?(?:{PORTFOLIO})|Minister|National Security Advis[eo]r|High Commissioner(?: to (?:the )?(?:{countries}))?|CS (?:{PORTFOLIO})|[Aa]mbassador to (?:the )?(?:{countries})|[Aa]mbassador|President|Chancellor|Chief of Defen[cs]e(?: Force| Staff)?|Chief of Staff|General|Admiral"
+        // Posts read in any case ("Defense minister Shin Won-sik"); those that name a country
+        // and the ranks only as printed, so that the country names stay one small pattern.
+        let any_case = format!(
+            r"Deputy Prime Minister|Prime Minister|Foreign Minister|Defen[cs]e Minister|Foreign Secretary|Defen[cs]e Secretary|Secretary of State for (?:{PORTFOLIO})|Secretary of State|Secretary-General|(?:State |Deputy |Under |Assistant |Cabinet )?Secretary (?:for|of) (?:National )?(?:{PORTFOLIO})|State Secretary|(?:Federal |State |Deputy |Vice )?Minister (?:for|of) (?:National )?(?:{PORTFOLIO})|Minister|National Security Advis[eo]r|President|Chancellor|Chief of Defen[cs]e(?: Force| Staff)?|Chief of Staff"
+        );
+        let as_printed = format!(
+            r"High Commissioner(?: to (?:the )?(?:{countries}))?|CS (?:{PORTFOLIO})|[Aa]mbassador to (?:the )?(?:{countries})|[Aa]mbassador|General|Admiral"
         );
         large_regex(&format!(
-            r"(?-u:\b)(?P<cty>(?:{countries})(?:['’]s)?\s+)?(?:(?i:{post})\s+and\s+)?(?P<post>(?-u:\b)(?i:{post}))(?:\s+of\s+(?:the\s+)?(?P<of>{countries}))?\s*,?\s+(?P<hon>(?:{hon})\s+)?(?P<name>{NAME})",
+            r"(?-u:\b)(?P<cty>(?:{countries})(?:['’]s)?\s+)?(?:(?i:{any_case})\s+and\s+)?(?P<post>(?-u:\b)(?:{as_printed}|(?i:{any_case})))(?:\s+of\s+(?:the\s+)?(?P<of>{countries}))?\s*,?\s+(?P<hon>(?:{hon})\s+)?(?P<name>{NAME})",
             hon = honorific_pattern()
         ))
         .expect("the post pattern is valid")
