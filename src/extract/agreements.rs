@@ -655,11 +655,10 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
             .as_str()
             .match_indices(' ')
             .map(|(i, _)| i + 1)
-            .filter(|&i| {
+            .rfind(|&i| {
                 let before = m.as_str()[..i - 1].rsplit(' ').next().unwrap_or_default();
                 matches!(before, "a" | "an" | "the")
             })
-            .last()
             .map_or(m.start(), |i| m.start() + i);
         let (short, abbr, used) = parenthesis(&sentence[m.end()..]);
         let cued = |text: &str| {
@@ -698,11 +697,12 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
                 .min()
                 .map_or(clause, |cut| &clause[..cut]);
                 let reference = Reference::get();
-                let named: Vec<String> = clause
-                    .trim_start()
-                    .starts_with("between ")
-                    .then(|| title_parties(&format!(" {}", clause.trim_start())))
-                    .unwrap_or_default()
+                let between = if clause.trim_start().starts_with("between ") {
+                    title_parties(&format!(" {}", clause.trim_start()))
+                } else {
+                    Vec::new()
+                };
+                let named: Vec<String> = between
                     .iter()
                     .filter_map(|p| reference.country(p).map(|c| c.label.clone()))
                     .collect();
