@@ -115,7 +115,7 @@ fn post_first() -> &'static Regex {
             r"High Commissioner(?: to (?:the )?(?:{countries}))?|CS (?:{PORTFOLIO})|[Aa]mbassador to (?:the )?(?:{countries})|[Aa]mbassador|General|Admiral"
         );
         large_regex(&format!(
-            r"(?-u:\b)(?P<cty>(?:{countries})(?:['’]s)?\s+)?(?:(?i:{any_case})\s+and\s+)?(?P<post>(?-u:\b)(?:{as_printed}|(?i:{any_case})))(?:\s+of\s+(?:the\s+)?(?P<of>{countries}))?\s*,?\s+(?P<hon>(?:{hon})\s+)?(?P<name>{NAME})",
+            r"(?-u:\b)(?P<cty>(?:{countries})(?:['’]s)?\s+)?(?P<post>(?-u:\b)(?:{as_printed}|(?i:{any_case})))(?:\s+of\s+(?:the\s+)?(?P<of>{countries}))?\s*,?\s+(?P<hon>(?:{hon})\s+)?(?P<name>{NAME})",
             hon = honorific_pattern()
         ))
         .expect("the post pattern is valid")
@@ -613,7 +613,22 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
         let country = caps
             .name("cty")
             .or_else(|| caps.name("of"))
-            .and_then(|c| country_of_prefix(c.as_str()));
+            .and_then(|c| country_of_prefix(c.as_str()))
+            .or_else(|| {
+                // "Qatari deputy prime minister and defense minister X": the state before the
+                // first of two posts joined by "and".
+                let before = sentence[..whole.start()].trim_end().strip_suffix(" and")?;
+                for w in before.rsplit(' ').take(5) {
+                    if let Some(c) = country_of_prefix(w) {
+                        return Some(c);
+                    }
+                    // Only lower-case post words between them ("deputy prime minister").
+                    if !w.starts_with(char::is_lowercase) {
+                        return None;
+                    }
+                }
+                None
+            });
         found.push(Mention {
             end: name_m.start() + len,
             name,
