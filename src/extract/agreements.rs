@@ -638,11 +638,10 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
             .as_str()
             .match_indices(' ')
             .map(|(i, _)| i + 1)
-            .filter(|&i| {
+            .rfind(|&i| {
                 let before = m.as_str()[..i - 1].rsplit(' ').next().unwrap_or_default();
                 matches!(before, "a" | "an" | "the")
             })
-            .last()
             .map_or(m.start(), |i| m.start() + i);
         let (short, abbr, used) = parenthesis(&sentence[m.end()..]);
         let cued = |text: &str| {
