@@ -3,15 +3,18 @@
 //! Cards are read, parsed and mapped in parallel, [`CHUNK`] at a time, in input order, and the
 //! quads of new release graphs flow straight into Oxigraph's bulk loader; no list of every quad
 //! is ever held. What is kept per card is its release id and file name (to reject two cards with
-//! one id) and, for a card whose release graph is already in the store but out of date, its
-//! position (to replace that graph afterwards).
+//! one id) and, for a card whose release graph is already in the store but out of date, the
+//! card as read (to replace that graph afterwards from the same bytes: each input is read once).
 //!
 //! What is guaranteed:
 //!
 //! - **Bad input changes nothing.** Every card is read, checked and mapped before anything is
 //!   written. The bulk loader keeps what it prepares in sorted files beside the store and adds
 //!   them in one RocksDB ingestion at the end, so a bad card anywhere, or two cards with one
-//!   release id, stops the build with the store exactly as it was.
+//!   release id, stops the build with the store exactly as it was. Each card and source text is
+//!   read once: the graphs replaced afterwards are mapped from the cards as first read (held
+//!   for the changed cards only), so a card edited or removed during the build cannot stop it
+//!   half way; an input error (exit 2) means nothing changed.
 //! - **Each release graph is whole.** New graphs become visible together, in that one
 //!   ingestion. Graphs already in the store whose card changed are replaced afterwards, by
 //!   transactions of up to [`CHUNK`] releases (clear, then insert), so a reader or a crash sees
@@ -144,7 +147,7 @@ pub fn build(
     let had_merge = store.has_merge()? || store.store().named_graphs().next().is_none();
     let mut summary = LoadSummary::default();
     let mut seen: HashMap<String, String> = HashMap::new();
-    let mut replace: Vec<usize> = Vec::new();
+    let mut replace: Vec<LoadedCard> = Vec::new();
     let mut failure: Option<BuildError> = None;
 
     // One pass: map each chunk in parallel, decide each release's fate in input order, hand
@@ -154,7 +157,7 @@ pub fn build(
         while failure.is_none() && next < total {
             let start = next;
             next = (start + CHUNK).min(total);
-            let mapped: Vec<Result<(ReleaseGraph, String, String), InputError>> = source
+            let mapped: Vec<Result<(ReleaseGraph, LoadedCard), InputError>> = source
                 .read(start..next)
                 .into_par_iter()
                 .map(|card| {
@@ -166,18 +169,19 @@ pub fn build(
                         card.source.as_ref(),
                         &map_options,
                     )?;
-                    Ok((graph, card.origin, card.sha256))
+                    Ok((graph, card))
                 })
                 .collect();
             let mut quads: Vec<Quad> = Vec::new();
-            for (offset, result) in mapped.into_iter().enumerate() {
-                let (graph, origin, sha) = match result {
+            for result in mapped {
+                let (graph, card) = match result {
                     Ok(ok) => ok,
                     Err(err) => {
                         failure = Some(err.into());
                         return None;
                     }
                 };
+                let origin = card.origin.clone();
                 if let Some(first) = seen.insert(graph.release_id.clone(), origin.clone()) {
                     failure = Some(
                         InputError::Duplicate {
@@ -195,7 +199,7 @@ pub fn build(
                     failure = Some(err);
                     return None;
                 }
-                match fate(store, &graph, &sha, options.force) {
+                match fate(store, &graph, &card.sha256, options.force) {
                     Ok(Fate::New) => {
                         summary.written += 1;
                         summary.quads += graph.quads.len();
@@ -205,7 +209,9 @@ pub fn build(
                         quads.extend(graph.quads);
                     }
                     Ok(Fate::Unchanged) => summary.unchanged += 1,
-                    Ok(Fate::Replace) => replace.push(start + offset),
+                    // Kept as first read, so the replacement maps the very bytes that were
+                    // checked: a card edited during the build cannot fail it half way.
+                    Ok(Fate::Replace) => replace.push(card),
                     Err(err) => {
                         failure = Some(err.into());
                         return None;
@@ -234,12 +240,12 @@ pub fn build(
     }
     loader.commit()?;
 
-    // Graphs already in the store whose card changed: re-read and replace, chunk by chunk.
+    // Graphs already in the store whose card changed: mapped again from the cards as read in
+    // the first pass (never read twice), and replaced chunk by chunk.
     for chunk in replace.chunks(CHUNK) {
         let graphs: Vec<ReleaseGraph> = chunk
             .par_iter()
-            .map(|&i| {
-                let card = source.read(i..i + 1).pop().expect("one card")?;
+            .map(|card| {
                 Ok(map_card(
                     &card.card,
                     &card.origin,
@@ -472,6 +478,62 @@ mod tests {
         assert!(!store.has_merge().unwrap());
         build(&store, &source, &options(false), &|_| {}).unwrap();
         assert_merge(&store);
+    }
+
+    /// A card edited while the build runs (here: broken in every changed card right after the
+    /// first pass read them, before their graphs are replaced) does not stop the build: the
+    /// replacements use the cards as first read, and the store holds exactly those versions.
+    #[test]
+    fn cards_edited_during_the_build_are_not_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let n = 12;
+        let source = cards(dir.path(), n);
+        let db = tempfile::tempdir().unwrap();
+        let store = GraphStore::open(db.path(), Iris::default()).unwrap();
+        build(&store, &source, &options(false), &|_| {}).unwrap();
+        let paths: Vec<_> = (0..n)
+            .map(|i| crate::generate::card_path(dir.path(), 3, i))
+            .collect();
+        for path in &paths {
+            let text = std::fs::read_to_string(path).unwrap();
+            let changed = text.replacen("\"title\": \"", "\"title\": \"Changed: ", 1);
+            assert_ne!(text, changed);
+            std::fs::write(path, changed).unwrap();
+        }
+        let expected = GraphStore::in_memory(Iris::default()).unwrap();
+        build(&expected, &source, &options(false), &|_| {}).unwrap();
+        // The progress callback runs once the first pass has read, checked and mapped the cards,
+        // and before the changed graphs are replaced: break every card there.
+        let broken = std::sync::atomic::AtomicBool::new(false);
+        let summary = build(&store, &source, &options(false), &|_| {
+            for path in &paths {
+                std::fs::write(path, "release: [unclosed\n").unwrap();
+            }
+            broken.store(true, std::sync::atomic::Ordering::SeqCst);
+        })
+        .unwrap_or_else(|e| panic!("the build read a card again: {e}"));
+        assert!(broken.load(std::sync::atomic::Ordering::SeqCst));
+        assert_eq!((summary.written, summary.unchanged), (n as usize, 0));
+        let sorted = |s: &GraphStore| {
+            let mut q: Vec<String> = s
+                .store()
+                .iter()
+                .map(|q| q.unwrap().to_string())
+                .filter(|q| {
+                    !q.contains("/build/")
+                        && !q.contains("dateCreated")
+                        && !q.contains("generatedAtTime")
+                })
+                .collect();
+            q.sort();
+            q
+        };
+        let (got, want) = (sorted(&store), sorted(&expected));
+        assert_eq!(got.len(), want.len());
+        assert_eq!(got, want);
+        assert!(got.iter().any(|q| q.contains("Changed: ")));
+        // The cards as they are now are refused, as before.
+        assert!(build(&store, &source, &options(false), &|_| {}).is_err());
     }
 
     #[test]

@@ -18,7 +18,8 @@ use oxigraph::store::{StorageError, Store, Transaction};
 use crate::iri::Iris;
 use crate::mapping::{ReleaseGraph, TOOL_VERSION};
 use crate::reference::Reference;
-use crate::vocab::{pg, prov};
+use crate::vocab::{org, pg, prov, schema, skos};
+use oxigraph::model::vocab::rdf;
 
 /// The ontology as shipped, in Turtle.
 pub const ONTOLOGY_TTL: &str = include_str!("../ontology/pactgraph.ttl");
@@ -159,6 +160,28 @@ impl GraphStore {
                     unreachable!("reference data has no blank nodes")
                 }
             };
+            // A government or international organisation of the reference data is typed as
+            // the mapping types one it mints, so the default export (which leaves out the
+            // ontology and its subclass axioms) satisfies the shapes on its own.
+            let also: &[NamedNodeRef<'_>] = match &t.object {
+                Term::NamedNode(c) if t.predicate == rdf::TYPE && *c == pg::GOVERNMENT => {
+                    &[org::FORMAL_ORGANIZATION, schema::GOVERNMENT_ORGANIZATION]
+                }
+                Term::NamedNode(c)
+                    if t.predicate == rdf::TYPE && *c == pg::INTERNATIONAL_ORGANIZATION =>
+                {
+                    &[org::FORMAL_ORGANIZATION]
+                }
+                _ => &[],
+            };
+            for class in also {
+                quads.push(Quad::new(
+                    subject.clone(),
+                    rdf::TYPE,
+                    *class,
+                    reference.clone(),
+                ));
+            }
             quads.push(Quad::new(
                 subject,
                 t.predicate.clone(),
@@ -166,6 +189,26 @@ impl GraphStore {
                 reference.clone(),
             ));
         }
+        // The concepts the data points to (agreement types, actions, instrument forms, ...) are
+        // declared in the ontology; their typing is repeated in the reference graph, which the
+        // default export keeps, so that an independent SHACL validator finds them concepts.
+        let concepts: Vec<Quad> = quads
+            .iter()
+            .filter(|q| {
+                q.graph_name == GraphName::NamedNode(ontology.clone())
+                    && q.predicate == rdf::TYPE
+                    && q.object == Term::NamedNode(skos::CONCEPT.into_owned())
+            })
+            .map(|q| {
+                Quad::new(
+                    q.subject.clone(),
+                    rdf::TYPE,
+                    skos::CONCEPT,
+                    reference.clone(),
+                )
+            })
+            .collect();
+        quads.extend(concepts);
         quads
     }
 

@@ -1,8 +1,14 @@
 //! SHACL validation, hand-written for the SHACL Core subset pactgraph's shapes use, each
-//! constraint compiled to one SPARQL query on the store (its default graph, the merge of its
-//! graphs).
+//! constraint compiled to one SPARQL query on the store.
 //!
-//! Supported: node shapes with `sh:targetClass` (instances of subclasses included), property
+//! The data graph is what the default export writes: the merge of the release graphs and the
+//! reference graph, without the ontology graph. So an instance is a node typed in one of those
+//! graphs (the ontology's subclass axioms do not count, as they are not in the export), and
+//! `pactgraph validate` and an independent validator run on `pactgraph export` with the same
+//! shapes give the same answer. Values a property has come from the merged default graph (the
+//! ontology says nothing about the data's nodes).
+//!
+//! Supported: node shapes with `sh:targetClass` (nodes typed with the class itself), property
 //! shapes with an IRI `sh:path` and `sh:minCount`, `sh:maxCount`, `sh:datatype`, `sh:class`,
 //! `sh:nodeKind` (`sh:IRI`, `sh:Literal`, `sh:BlankNode`), `sh:pattern` (with `sh:flags`) and
 //! `sh:in`. A shapes file that uses anything else is refused with the term it uses, rather than
@@ -283,9 +289,13 @@ impl Shapes {
             shapes: self.targets.len(),
             ..Report::default()
         };
+        let ontology = store.iris().ontology_graph();
         let mut focus = BTreeSet::new();
         for (_, class) in &self.targets {
-            let q = format!("SELECT DISTINCT ?f WHERE {{ ?f rdf:type/rdfs:subClassOf* {class} }}");
+            let q = format!(
+                "SELECT DISTINCT ?f WHERE {{ {} }}",
+                instance("?f", class, &ontology)
+            );
             for s in crate::query::select(store, &q, "shapes")? {
                 if let Some(f) = s.get("f") {
                     focus.insert(f.to_string());
@@ -294,7 +304,7 @@ impl Shapes {
         }
         report.focus_nodes = focus.len();
         for c in &self.constraints {
-            let query = c.constraint.query(&c.target, &c.path);
+            let query = c.constraint.query(&c.target, &c.path, &ontology);
             for s in crate::query::select(store, &query, &c.shape)? {
                 let value = s.get("v").or_else(|| s.get("n"));
                 report.violations.push(Violation {
@@ -314,8 +324,8 @@ impl Shapes {
 impl Constraint {
     /// The SPARQL query that finds the focus nodes violating this constraint (`?f`), with the
     /// offending value (`?v`) or count (`?n`).
-    fn query(&self, class: &NamedNode, path: &NamedNode) -> String {
-        let target = format!("?f rdf:type/rdfs:subClassOf* {class} .");
+    fn query(&self, class: &NamedNode, path: &NamedNode, ontology: &NamedNode) -> String {
+        let target = instance("?f", class, ontology);
         let each = |filter: &str| {
             format!("SELECT DISTINCT ?f ?v WHERE {{ {target} ?f {path} ?v FILTER({filter}) }}")
         };
@@ -328,7 +338,7 @@ impl Constraint {
             ),
             Self::Datatype(d) => each(&format!("!isLiteral(?v) || datatype(?v) != {d}")),
             Self::Class(k) => each(&format!(
-                "NOT EXISTS {{ ?v rdf:type/rdfs:subClassOf* {k} }}"
+                "NOT EXISTS {{ GRAPH ?cg {{ ?v rdf:type {k} }} FILTER(?cg != {ontology}) }}"
             )),
             Self::NodeKind(kind) => each(match kind.as_str() {
                 "IRI" => "!isIRI(?v)",
@@ -380,6 +390,14 @@ impl Constraint {
             }
         }
     }
+}
+
+/// A pattern binding `var` to the nodes typed `class` in a graph other than the ontology's:
+/// the instances the default export holds.
+fn instance(var: &str, class: &NamedNode, ontology: &NamedNode) -> String {
+    format!(
+        "{var} rdf:type {class} . FILTER EXISTS {{ GRAPH ?tg {{ {var} rdf:type {class} }} FILTER(?tg != {ontology}) }}"
+    )
 }
 
 fn literal_value(term: &Term) -> String {

@@ -3,6 +3,10 @@
 //! back as often as it needs (the GEXF, Neo4j and Cytoscape formats want every node before the
 //! first edge, and Neo4j's `load.cypher` reads the nodes a second time). Memory is one node or
 //! edge at a time.
+//!
+//! The files are unnamed (`tempfile::tempfile`: unlinked as soon as they are made), so a
+//! process killed mid-export leaves nothing in `$TMPDIR`. Each reader reads at its own offset
+//! (positional reads), so several can read one file at once.
 
 use std::io::{self, BufRead, Write};
 
@@ -10,23 +14,24 @@ use lz4_flex::frame::FrameEncoder;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use tempfile::NamedTempFile;
+use std::fs::File;
+use std::sync::Arc;
 
 use super::passes::{ProjectionHeader, ProjectionSink};
 use super::{Attribute, Edge, GraphView, Node};
 
 /// Writes what pass 2 projects to temporary files.
 pub struct Spool {
-    nodes: FrameEncoder<NamedTempFile>,
-    edges: FrameEncoder<NamedTempFile>,
+    nodes: FrameEncoder<File>,
+    edges: FrameEncoder<File>,
 }
 
 impl Spool {
     /// Two new, empty temporary files.
     pub fn new() -> io::Result<Self> {
         Ok(Self {
-            nodes: crate::spill::compress(NamedTempFile::new()?),
-            edges: crate::spill::compress(NamedTempFile::new()?),
+            nodes: crate::spill::compress(tempfile::tempfile()?),
+            edges: crate::spill::compress(tempfile::tempfile()?),
         })
     }
 
@@ -34,8 +39,8 @@ impl Spool {
     pub fn finish(self, header: ProjectionHeader) -> io::Result<SpooledGraph> {
         Ok(SpooledGraph {
             header,
-            nodes: crate::spill::finish(self.nodes)?,
-            edges: crate::spill::finish(self.edges)?,
+            nodes: Arc::new(crate::spill::finish(self.nodes)?),
+            edges: Arc::new(crate::spill::finish(self.edges)?),
         })
     }
 }
@@ -55,11 +60,28 @@ impl ProjectionSink for Spool {
     }
 }
 
-/// A projected graph on disk; the files go when it is dropped.
+/// A projected graph on disk; the files go when it is dropped (or the process ends).
 pub struct SpooledGraph {
     header: ProjectionHeader,
-    nodes: NamedTempFile,
-    edges: NamedTempFile,
+    nodes: Arc<File>,
+    edges: Arc<File>,
+}
+
+/// Reads a shared file from the start, at an offset of its own.
+struct At {
+    file: Arc<File>,
+    offset: u64,
+}
+
+impl io::Read for At {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        #[cfg(unix)]
+        let n = std::os::unix::fs::FileExt::read_at(&*self.file, buf, self.offset)?;
+        #[cfg(windows)]
+        let n = std::os::windows::fs::FileExt::seek_read(&*self.file, buf, self.offset)?;
+        self.offset += n as u64;
+        Ok(n)
+    }
 }
 
 impl SpooledGraph {
@@ -71,16 +93,17 @@ impl SpooledGraph {
 
 /// The items of a spool file, from the first.
 fn read_back<T: DeserializeOwned + 'static>(
-    file: &NamedTempFile,
+    file: &Arc<File>,
 ) -> Box<dyn Iterator<Item = io::Result<T>>> {
-    match file.reopen() {
-        Ok(f) => Box::new(
-            crate::spill::decompress(f)
-                .lines()
-                .map(|line| Ok(serde_json::from_str(&line?)?)),
-        ),
-        Err(err) => Box::new(std::iter::once(Err(err))),
-    }
+    let reader = At {
+        file: Arc::clone(file),
+        offset: 0,
+    };
+    Box::new(
+        crate::spill::decompress(reader)
+            .lines()
+            .map(|line| Ok(serde_json::from_str(&line?)?)),
+    )
 }
 
 impl GraphView for SpooledGraph {

@@ -690,3 +690,44 @@ fn an_export_keeps_no_named_spill_files_a_kill_could_leak() {
         .count();
     assert!(lines > 400_000, "{lines} triples: no spill happened");
 }
+
+#[test]
+fn a_graph_tool_export_keeps_no_named_spool_files_a_kill_could_leak() {
+    let env = Env::new();
+    env.run(&["generate", "--releases", "3000", "--output", "cards", "-q"])
+        .ok();
+    env.run(&["build", "--store", "kg", "-q", "cards"]).ok();
+    let tmp = env.path("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    for (format, output) in [("gexf", "all.gexf"), ("neo4j", "neo4j")] {
+        let mut child = env
+            .command(&[
+                "export", "--store", "kg", "--format", format, "--output", output,
+            ])
+            .env("TMPDIR", &tmp)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Whatever moment a kill -9 came at, the temporary directory would hold nothing.
+        let mut seen = Vec::new();
+        let mut looks = 0;
+        while child.try_wait().unwrap().is_none() {
+            for entry in std::fs::read_dir(&tmp).unwrap() {
+                seen.push(entry.unwrap().file_name());
+            }
+            looks += 1;
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        assert!(child.wait().unwrap().success());
+        assert!(
+            seen.is_empty(),
+            "{format}: spool files in $TMPDIR: {seen:?}"
+        );
+        assert!(
+            looks > 10,
+            "{format}: the export ended before it could be watched"
+        );
+        assert!(env.path(output).exists());
+    }
+}

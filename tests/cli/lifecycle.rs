@@ -143,9 +143,7 @@ fn a_publisher_with_no_known_name_host_or_state_is_an_organisation_without_them(
     );
 }
 
-/// Without the seed: its signing has a local time the others do not print, and the signing
-/// shape allows one `schema:startDate` on the merged event (as with
-/// tests/fixtures/nz-defence-other-style.yaml already).
+/// The lifecycle cards alone.
 #[test]
 fn the_lifecycle_cards_validate() {
     let env = Env::new();
@@ -183,4 +181,54 @@ fn bundled_queries_keep_a_month_date_at_its_precision() {
             .all(|(v, t)| v.len() != 10 || t == &format!("{XSD}date")),
         "{dates:?}"
     );
+}
+
+/// The seed prints the signing's local time, the other publisher only its day: two
+/// `schema:startDate` values meet on the one signing node of the merged graph, each release
+/// keeping its own in its own graph (issue 12). The shapes check the merged graph, so they allow
+/// both; `validate` conforms with the seed, the other publisher's card and the lifecycle cards.
+#[test]
+fn releases_that_disagree_on_a_signing_time_validate_together() {
+    let env = Env::new();
+    for cards in [
+        vec![seed_card(), fixture("nz-defence-other-style.yaml")],
+        vec![seed_card(), fixture("lifecycle")],
+    ] {
+        let mut args = vec!["validate".to_owned()];
+        args.extend(cards.iter().map(|c| c.to_str().unwrap().to_owned()));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = env.run(&args).ok();
+        assert!(out.starts_with("conforms: "), "{out}");
+    }
+    let store = store_of(&[seed_card(), fixture("nz-defence-other-style.yaml")]);
+    let signing = id("event/2025-12-19-signing-japan_new-zealand");
+    let merged = rows(
+        &store,
+        &format!("SELECT ?d WHERE {{ <{signing}> schema:startDate ?d }}"),
+        &["d"],
+    );
+    assert_eq!(merged.len(), 2, "{merged:?}");
+}
+
+/// What the shapes cannot say of the merged graph holds graph by graph: no release graph gives
+/// one event two dates.
+#[test]
+fn each_release_graph_gives_an_event_at_most_one_date() {
+    let store = store_of(&[
+        seed_card(),
+        fixture("nz-defence-other-style.yaml"),
+        fixture("lifecycle"),
+    ]);
+    let twice = rows(
+        &store,
+        "SELECT ?g ?e WHERE { GRAPH ?g { ?e schema:startDate ?d } } GROUP BY ?g ?e HAVING (COUNT(DISTINCT ?d) > 1)",
+        &["g", "e"],
+    );
+    assert!(twice.is_empty(), "{twice:?}");
+    let graphs = rows(
+        &store,
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?e schema:startDate ?d } }",
+        &["g"],
+    );
+    assert!(graphs.len() >= 3, "{graphs:?}");
 }

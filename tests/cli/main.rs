@@ -3,6 +3,7 @@
 mod util;
 
 mod bad_input;
+mod crash;
 mod extract;
 mod graph_tools;
 mod hostile;

@@ -284,6 +284,41 @@ fn validate_exits_1_on_violations() {
     );
 }
 
+/// `validate` checks the graph the default export writes, as an independent validator given
+/// that export would: a type only the ontology's subclass axioms give (a government is an
+/// `org:Organization` through `org:FormalOrganization`) does not count, and the concepts the
+/// agreements point to are typed in the exported reference graph.
+#[test]
+fn validate_counts_only_the_types_the_default_export_states() {
+    let env = Env::new();
+    let shapes = env.write(
+        "inferred.ttl",
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n@prefix pg: <https://w3id.org/pactgraph/ontology#> .\n@prefix org: <http://www.w3.org/ns/org#> .\n@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n@prefix schema: <http://schema.org/> .\n<urn:s> a sh:NodeShape ; sh:targetClass pg:Agreement ;\n  sh:property [ sh:path pg:party ; sh:class org:Organization ] ;\n  sh:property [ sh:path schema:legislationType ; sh:class skos:Concept ] ;\n  sh:property [ sh:path pg:party ; sh:class org:FormalOrganization ] .\n",
+    );
+    let run = env.run(&["validate", "--shapes", shapes.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let out = run.text();
+    let violations: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("violation: "))
+        .collect();
+    assert_eq!(violations.len(), 4, "{out}");
+    assert!(
+        violations
+            .iter()
+            .all(|v| v.contains("expected an instance of <http://www.w3.org/ns/org#Organization>")),
+        "{out}"
+    );
+    let export = env.run(&["export", "--format", "ntriples"]).ok();
+    for typed in [
+        "<https://w3id.org/pactgraph/id/government/japan> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/org#FormalOrganization> .",
+        "<https://w3id.org/pactgraph/ontology#agreement-type-acsa> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/2004/02/skos/core#Concept> .",
+    ] {
+        assert!(export.contains(typed), "the default export lacks {typed}");
+    }
+    assert!(env.run(&["validate"]).ok().starts_with("conforms: "));
+}
+
 #[test]
 fn every_vocabulary_term_is_declared_with_label_and_comment() {
     let quads = pactgraph::compare::parse(

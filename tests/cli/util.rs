@@ -104,7 +104,8 @@ impl Env {
         child.wait_with_output().expect("pactgraph runs").into()
     }
 
-    fn command(&self, args: &[&str]) -> Command {
+    /// The command that runs pactgraph with these arguments in the scratch directory.
+    pub fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_pactgraph"));
         command
             .args(args)

@@ -68,13 +68,34 @@ def _():
         assert text in values, text
 
 
-@check("pySHACL: the seed conforms to ontology/shapes.ttl")
+@check("pySHACL: the seed with the ontology conforms to ontology/shapes.ttl")
 def _():
-    # The same union `pactgraph validate` checks: releases, reference data and ontology.
     pactgraph("export", "--with-ontology", "--output", path("union.ttl"))
     data = rdflib.Graph().parse(path("union.ttl"), format="turtle")
     conforms, _, text = validate(data, shacl_graph=SHAPES, inference="none")
     assert conforms, text
+
+
+def shacl_violations(*cards):
+    """pySHACL's violations on the default export of these cards (the graph `pactgraph
+    validate` checks: release and reference graphs, no ontology), and validate's verdict."""
+    name = path(f"default-{len(cards)}.ttl")
+    pactgraph("export", *cards, "--output", name)
+    data = rdflib.Graph().parse(name, format="turtle")
+    _, results, text = validate(data, shacl_graph=SHAPES, inference="none")
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    found = list(results.subjects(rdflib.RDF.type, sh.ValidationResult))
+    ours = pactgraph("validate", *cards, check=False)
+    return len(found), text, ours.returncode, ours.stdout.decode()
+
+
+@check("pySHACL: the default export has zero violations, as pactgraph validate says")
+def _():
+    for cards in [(), (f"{ROOT}/releases", f"{ROOT}/tests/fixtures/nz-defence-other-style.yaml"),
+                  (f"{ROOT}/releases", f"{ROOT}/tests/fixtures/lifecycle")]:
+        found, text, code, ours = shacl_violations(*cards)
+        assert found == 0, (cards, text)
+        assert code == 0 and ours.startswith("conforms: "), (cards, ours)
 
 
 @check("pySHACL: a graph with a broken agreement does not conform, as pactgraph validate says")
