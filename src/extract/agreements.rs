@@ -278,10 +278,7 @@ fn lower_complement(after: &str) -> usize {
     for word in words {
         let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
         // A date is not what it is about ("a memorandum of understanding on Tuesday").
-        let when = dates::WEEKDAYS
-            .iter()
-            .chain(dates::MONTHS.iter())
-            .any(|d| d.eq_ignore_ascii_case(bare));
+        let when = dates::is_day_or_month(bare);
         if taken == 6
             || bare.is_empty()
             || CLAUSE.contains(&bare)
@@ -557,11 +554,7 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
         let complement = complement_regex().find(after).map(|c| c.end());
         // "the MoU on Tuesday": a day or month is when, not what it is about.
         let dated = after.split_whitespace().nth(1).is_some_and(|w| {
-            let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-            dates::WEEKDAYS
-                .iter()
-                .chain(dates::MONTHS.iter())
-                .any(|d| d.eq_ignore_ascii_case(w))
+            dates::is_day_or_month(w.trim_end_matches(|c: char| !c.is_alphanumeric()))
         });
         if let Some(len) = complement
             && !after.trim_start().starts_with("between")

@@ -38,6 +38,14 @@ pub(super) const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+/// Whether a word names a weekday or a month, in any case ("Tuesday", "march").
+pub(super) fn is_day_or_month(word: &str) -> bool {
+    WEEKDAYS
+        .iter()
+        .chain(MONTHS.iter())
+        .any(|d| d.eq_ignore_ascii_case(word))
+}
+
 /// A date found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundDate {

@@ -1221,71 +1221,69 @@ impl Drafter {
                         .map(|m| m.end())
                         .filter(|&b| t.people.iter().any(|m| m.start >= b))
                 };
-                let by_agent = reporting.iter().any(|&j| agent_at(j).is_some());
-                for j in reporting {
+                let agents: Vec<Option<usize>> = reporting.iter().map(|&j| agent_at(j)).collect();
+                let by_agent = agents.iter().any(Option::is_some);
+                for (&j, &agent) in reporting.iter().zip(&agents) {
                     let t = &sentences[j];
                     // With an agent elsewhere, a sentence's own signers are its subjects, the
                     // people named before its verb ("C, Director of ..., signed on behalf of").
-                    let (after, before) = match (by_agent, agent_at(j)) {
+                    let (after, before) = match (by_agent, agent) {
                         (false, _) => (0, t.text.len()),
                         (true, Some(b)) => (b, t.text.len()),
                         (true, None) => (0, sign_verb_re().find(&t.text).map_or(0, |m| m.start())),
                     };
-                    {
-                        let present = present_re()
-                            .find_iter(&t.text)
-                            .map(|m| m.start())
-                            .collect::<Vec<_>>();
-                        let witnesses: Vec<String> = t
-                            .people
-                            .iter()
-                            .filter(|m| present.iter().any(|&at| at < m.start && m.start - at < 40))
-                            .map(|m| family_key_of(&m.name))
-                            .collect();
-                        let witnessing = witness_re().find(&t.text).map_or(0, |m| m.end());
-                        for (k, &p) in self.persons_in[j].iter().enumerate() {
-                            if witnesses.contains(&self.people[p].key) {
-                                continue;
-                            }
-                            // Before "signed by", or named as the owner of something ("during
-                            // Prime Minister Modi's visit"): not a signer.
-                            if t.people.get(k).is_some_and(|m| {
-                                m.start < after
-                                    || m.start >= before
-                                    || t.text[m.end..].starts_with(['’', '\''])
-                                        && t.text[m.end..].chars().nth(1) == Some('s')
-                            }) {
-                                continue;
-                            }
-                            // "A and B witnessed the exchange ... between C and D".
-                            if t.witnessed && t.people.get(k).is_some_and(|m| m.start < witnessing)
-                            {
-                                continue;
-                            }
+                    let present = present_re()
+                        .find_iter(&t.text)
+                        .map(|m| m.start())
+                        .collect::<Vec<_>>();
+                    let witnesses: Vec<String> = t
+                        .people
+                        .iter()
+                        .filter(|m| present.iter().any(|&at| at < m.start && m.start - at < 40))
+                        .map(|m| family_key_of(&m.name))
+                        .collect();
+                    let witnessing = witness_re().find(&t.text).map_or(0, |m| m.end());
+                    for (k, &p) in self.persons_in[j].iter().enumerate() {
+                        if witnesses.contains(&self.people[p].key) {
+                            continue;
+                        }
+                        // Before "signed by", or named as the owner of something ("during
+                        // Prime Minister Modi's visit"): not a signer.
+                        if t.people.get(k).is_some_and(|m| {
+                            m.start < after
+                                || m.start >= before
+                                || t.text[m.end..].starts_with(['’', '\''])
+                                    && t.text[m.end..].chars().nth(1) == Some('s')
+                        }) {
+                            continue;
+                        }
+                        // "A and B witnessed the exchange ... between C and D".
+                        if t.witnessed && t.people.get(k).is_some_and(|m| m.start < witnessing) {
+                            continue;
+                        }
+                        if !main_signatories.contains(&p) {
+                            main_signatories.push(p);
+                        }
+                    }
+                    for p in self.first_person_signers(j) {
+                        if !main_signatories.contains(&p) {
+                            main_signatories.push(p);
+                        }
+                    }
+                    // "The Ministers signed ...": the people the sentence before named.
+                    if self.persons_in[j].is_empty() && plural_subject_re().is_match(&t.text) {
+                        let named = (j.saturating_sub(2)..j)
+                            .rev()
+                            .map(|k| &self.persons_in[k])
+                            .find(|people| people.len() >= 2);
+                        for &p in named.into_iter().flatten() {
                             if !main_signatories.contains(&p) {
                                 main_signatories.push(p);
                             }
                         }
-                        for p in self.first_person_signers(j) {
-                            if !main_signatories.contains(&p) {
-                                main_signatories.push(p);
-                            }
-                        }
-                        // "The Ministers signed ...": the people the sentence before named.
-                        if self.persons_in[j].is_empty() && plural_subject_re().is_match(&t.text) {
-                            let named = (j.saturating_sub(2)..j)
-                                .rev()
-                                .map(|k| &self.persons_in[k])
-                                .find(|people| people.len() >= 2);
-                            for &p in named.into_iter().flatten() {
-                                if !main_signatories.contains(&p) {
-                                    main_signatories.push(p);
-                                }
-                            }
-                        }
-                        if !evidence.contains(&t.number) {
-                            evidence.push(t.number);
-                        }
+                    }
+                    if !evidence.contains(&t.number) {
+                        evidence.push(t.number);
                     }
                 }
             } else if trigger == Trigger::Meeting {
