@@ -73,11 +73,25 @@ impl GraphStore {
     /// Opens (or creates) an on-disk store. The sorted files a killed build's bulk loader left
     /// in it (`bulk-*.sst`, never ingested) are removed: the store is locked by this process
     /// once open, so no other build can be writing them.
+    ///
+    /// A new store is created beside its path and renamed into place once RocksDB has written
+    /// all of it, so a build killed while creating it never leaves a half-made store that a
+    /// reader cannot open.
     pub fn open(path: &Path, iris: Iris) -> Result<Self, StoreError> {
-        let store = Store::open(path).map_err(|source| StoreError::Open {
+        let failed = |source| StoreError::Open {
             path: path.display().to_string(),
             source,
-        })?;
+        };
+        if !path.exists() {
+            let mut making = path.as_os_str().to_owned();
+            making.push(".pactgraph-creating");
+            let making = std::path::PathBuf::from(making);
+            // A creation an earlier run did not finish.
+            let _ = std::fs::remove_dir_all(&making);
+            drop(Store::open(&making).map_err(failed)?);
+            std::fs::rename(&making, path).map_err(|e| failed(e.into()))?;
+        }
+        let store = Store::open(path).map_err(failed)?;
         remove_bulk_leftovers(path);
         Ok(Self { store, iris })
     }
